@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Syntax;
+using PublicEdu.Generator.Content;
+using PublicEdu.Generator.Diagnostics;
+using PublicEdu.Generator.Laws;
+using PublicEdu.Generator.Links;
+using PublicEdu.Generator.Markdown.Callouts;
+
+namespace PublicEdu.Generator.Build;
+
+/// <summary>
+/// Stage 2, Resolve: builds the law registry, then, per page and in parallel, resolves links and
+/// citations and checks blocks; finally gathers backlinks from every page.
+/// </summary>
+public static class SiteResolver
+{
+    public static ResolvedSite Resolve(LoadedContent content, DiagnosticBag diagnostics)
+    {
+        var lawPages = content.Pages.Where(p => p.Kind == PageKind.Law).ToList();
+        var parsed = new Law?[lawPages.Count];
+        Parallel.For(0, lawPages.Count, i => parsed[i] = LawParser.Parse(lawPages[i], diagnostics));
+        var laws = parsed.OfType<Law>().ToList();
+        var registry = new LawRegistry(laws, diagnostics);
+        var lawByPage = laws.ToDictionary(l => l.Page);
+
+        var urlBySource = content.Pages.ToDictionary(p => p.RelativePath, p => p.Url, StringComparer.Ordinal);
+        var citations = new CitationResolver(registry, diagnostics);
+        var pages = new ConcurrentDictionary<ContentPage, PageResolution>();
+        var backlinks = new ConcurrentBag<Backlink>();
+        Parallel.ForEach(content.Pages, page =>
+        {
+            CheckBlocks(page, diagnostics);
+            var links = LinkResolver.Resolve(page, urlBySource, diagnostics);
+            var ownLaw = lawByPage.GetValueOrDefault(page);
+            var cited = citations.Resolve(page, ownLaw);
+            foreach (var b in cited.Backlinks) backlinks.Add(b);
+            pages[page] = new PageResolution(links, cited.PreviewKeys, ownLaw);
+        });
+
+        var grouped = backlinks
+            .GroupBy(b => (b.LawSlug, b.Article))
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<Backlink>)g.OrderBy(b => b.SourceOrder, StringComparer.Ordinal)
+                    .DistinctBy(b => b.Url).ToList());
+        return new ResolvedSite(content, registry, pages, grouped);
+    }
+
+    private static void CheckBlocks(ContentPage page, DiagnosticBag diagnostics)
+    {
+        foreach (var container in page.Document.Descendants<CustomContainer>())
+        {
+            if (CalloutKind.Find(container.Info) is null)
+                diagnostics.Error(page.DisplayPath, container.Line + 1, container.Column + 1, DiagnosticCodes.UnknownBlock,
+                    $"不认识的块类型“::: {container.Info}”。可用的有：{string.Join("、", CalloutKind.All.Select(k => k.Name))}。");
+            if (container.ClosingFencedCharCount == 0)
+                diagnostics.Error(page.DisplayPath, container.Line + 1, container.Column + 1, DiagnosticCodes.UnclosedBlock,
+                    $"“::: {container.Info}”块没有结束。请在块的最后一行之后单独写一行 :::。");
+        }
+        if (!page.Document.Descendants<ParagraphBlock>().Any() && page.Kind is not PageKind.Law and not PageKind.Home)
+            diagnostics.Warning(page.DisplayPath, 1, 1, DiagnosticCodes.EmptyPage,
+                "这个页面没有正文。请在 front matter 之后写正文内容。");
+    }
+}

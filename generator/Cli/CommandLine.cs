@@ -1,0 +1,78 @@
+using System.CommandLine;
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Serve;
+
+namespace PublicEdu.Generator.Cli;
+
+/// <summary>The publicedu command: build, serve, check and new.</summary>
+public static class CommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+
+        var content = new Option<string>("--content", "-c") { Description = "内容文件夹（包含 site.yml）", DefaultValueFactory = _ => "content" };
+        var output = new Option<string>("--out", "-o") { Description = "输出文件夹", DefaultValueFactory = _ => "_site" };
+        var basePath = new Option<string?>("--base-path") { Description = "网站部署在子路径下时填写，例如 /publicedu/（覆盖 site.yml 的 base_path）" };
+        var fileLinks = new Option<bool>("--file-links") { Description = "链接以 index.html 结尾，便于直接双击打开本地文件浏览" };
+        var port = new Option<int>("--port", "-p") { Description = "预览服务器端口", DefaultValueFactory = _ => 5080 };
+
+        var build = new Command("build", "生成网站：读取内容文件夹，写出静态网站") { content, output, basePath, fileLinks };
+        build.SetAction(async (parse, _) =>
+        {
+            var contentDir = parse.GetValue(content)!;
+            var result = await SiteBuilder.BuildAsync(new BuildOptions(contentDir, parse.GetValue(output)!, parse.GetValue(basePath),
+                ThemeAssets.FindSourceFolder(contentDir), new RenderOptions(IndexFileLinks: parse.GetValue(fileLinks))));
+            return Report(result, parse.GetValue(output)!);
+        });
+
+        var check = new Command("check", "只检查内容、不写文件：列出所有错误和警告，有错误时返回 1") { content, basePath };
+        check.SetAction(async (parse, _) =>
+        {
+            var contentDir = parse.GetValue(content)!;
+            var result = await SiteBuilder.BuildAsync(new BuildOptions(contentDir, null, parse.GetValue(basePath), ThemeAssets.FindSourceFolder(contentDir)));
+            return Report(result, null);
+        });
+
+        var serve = new Command("serve", "生成网站并在 127.0.0.1 上预览；修改内容后自动重新生成并刷新浏览器") { content, output, port };
+        serve.SetAction(async (parse, cancellation) =>
+        {
+            var contentDir = parse.GetValue(content)!;
+            await using var server = new PreviewServer(contentDir, parse.GetValue(output)!, ThemeAssets.FindSourceFolder(contentDir), Console.Out);
+            var url = await server.StartAsync(parse.GetValue(port));
+            Console.WriteLine($"预览地址：{url}  （按 Ctrl+C 停止）");
+            try { await Task.Delay(Timeout.Infinite, cancellation); } catch (OperationCanceledException) { }
+            return 0;
+        });
+
+        var kind = new Argument<string>("type") { Description = "page（普通页面）、guide（指引）或 article（文章）" };
+        kind.AcceptOnlyFromAmong("page", "guide", "article");
+        var slug = new Argument<string>("slug") { Description = "网址名，只用小写字母、数字和连字符，例如 keep-exits-clear" };
+        var title = new Option<string?>("--title", "-t") { Description = "页面标题" };
+        var scaffold = new Command("new", "新建一个带 front matter 的 Markdown 文件") { kind, slug, title, content };
+        scaffold.SetAction(parse => Scaffold.Create(parse.GetValue(content)!, parse.GetValue(kind)!, parse.GetValue(slug)!,
+            parse.GetValue(title), DateOnly.FromDateTime(DateTime.Now), Console.Out, Console.Error));
+
+        var root = new RootCommand("PublicEdu：把 Markdown 写的消防普法内容生成静态网站") { build, serve, check, scaffold };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static int Report(BuildResult result, string? outputDir)
+    {
+        foreach (var diagnostic in result.Diagnostics) Console.WriteLine(diagnostic);
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var counts = $"{result.ErrorCount} 个错误，{result.WarningCount} 个警告，用时 {seconds} 秒";
+        if (!result.Succeeded)
+        {
+            Console.WriteLine(outputDir is null
+                ? $"检查未通过：{counts}。"
+                : $"构建失败：{counts}。上一次生成的网站保持不变。");
+            return 1;
+        }
+        Console.WriteLine(outputDir is null
+            ? $"检查通过：{result.PageCount} 个页面，{counts}。"
+            : $"构建完成：{result.PageCount} 个页面写入 {outputDir}，{counts}。");
+        return 0;
+    }
+}

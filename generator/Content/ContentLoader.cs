@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Markdig;
+using PublicEdu.Generator.Diagnostics;
+using PublicEdu.Generator.Markdown;
+
+namespace PublicEdu.Generator.Content;
+
+/// <summary>
+/// Stage 1, Load: reads content/, splits front matter from Markdown, parses both, and decides
+/// each page's kind and URL. Files are independent here, so they are parsed in parallel.
+/// </summary>
+public static partial class ContentLoader
+{
+    public static readonly IReadOnlyList<string> CommonKeys = ["title", "slug", "summary", "date", "updated", "tags", "toc"];
+
+    public static readonly IReadOnlyList<string> LawKeys =
+        ["short_names", "issuer", "document_number", "version", "version_date", "effective", "history", "source", "article_count"];
+
+    /// <summary>Top-level URL segments that sections and generated files use.</summary>
+    private static readonly HashSet<string> ReservedSlugs =
+        ["guides", "articles", "laws", "selfchecks", "search", "css", "js", "feed", "404", "sitemap", "robots"];
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    public static LoadedContent? Load(string contentDir, DiagnosticBag diagnostics, string? basePathOverride = null)
+    {
+        if (!Directory.Exists(contentDir))
+        {
+            diagnostics.Error(DisplayPath.For(contentDir), 0, 0, DiagnosticCodes.ContentFolderMissing,
+                "找不到内容文件夹。请用 --content 指定包含 site.yml 的文件夹。");
+            return null;
+        }
+        var site = SiteConfig.Load(contentDir, diagnostics, basePathOverride);
+        if (site is null) return null;
+
+        var markdown = new List<string>();
+        var files = new List<StaticFile>();
+        foreach (var full in EnumerateFiles(contentDir, diagnostics))
+        {
+            var relative = Path.GetRelativePath(contentDir, full).Replace('\\', '/');
+            if (relative == SiteConfig.FileName) continue;
+            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add(full);
+            else files.Add(new StaticFile(full, relative));
+        }
+
+        var pages = new ConcurrentBag<ContentPage>();
+        Parallel.ForEach(markdown, full =>
+        {
+            var page = LoadPage(contentDir, full, site, diagnostics);
+            if (page is not null) pages.Add(page);
+        });
+
+        var ordered = pages.OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList();
+        ReportDuplicateUrls(ordered, files, diagnostics);
+        return new LoadedContent(site, ordered, files);
+    }
+
+    private static IEnumerable<string> EnumerateFiles(string contentDir, DiagnosticBag diagnostics)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = false,
+            AttributesToSkip = System.IO.FileAttributes.Hidden | System.IO.FileAttributes.ReparsePoint,
+            ReturnSpecialDirectories = false,
+        };
+        List<string> all;
+        try
+        {
+            all = Directory.EnumerateFiles(contentDir, "*", options).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DisplayPath.For(contentDir), 0, 0, DiagnosticCodes.FileUnreadable,
+                $"无法读取内容文件夹：{ex.Message}。请检查文件夹权限。");
+            return [];
+        }
+        // Editors leave dot-files and backups (~) next to real content; they are never pages.
+        return all.Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith('~'))
+            .Where(f => !Path.GetRelativePath(contentDir, f).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.')))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static ContentPage? LoadPage(string contentDir, string full, SiteConfig site, DiagnosticBag diagnostics)
+    {
+        var relative = Path.GetRelativePath(contentDir, full).Replace('\\', '/');
+        var display = DisplayPath.For(full);
+        var kind = KindFor(relative);
+        if (kind is null)
+        {
+            diagnostics.Error(display, 0, 0, DiagnosticCodes.UnsupportedFile,
+                "这个文件夹里的 Markdown 文件不会生成页面。页面放在 content/ 根目录，指引放在 guides/，文章放在 articles/，法律放在 laws/。");
+            return null;
+        }
+        var text = SourceText.Read(full, display, diagnostics);
+        if (text is null) return null;
+
+        var (yaml, body) = FrontMatterSplitter.Split(text);
+        if (yaml is null)
+        {
+            diagnostics.Error(display, 1, 1, DiagnosticCodes.FrontMatterMissing,
+                "文件开头缺少 front matter。请在第一行写 ---，接着写 title: 标题，再写一行 --- 结束。");
+            return null;
+        }
+        // Front matter starts on line 2, after the opening ---.
+        var map = YamlMap.Parse(yaml, display, 1, diagnostics, DiagnosticCodes.FrontMatterSyntax);
+        if (map is null) return null;
+        map.ReportUnknownKeys(kind == PageKind.Law ? [.. CommonKeys, .. LawKeys] : CommonKeys);
+
+        var title = map.String("title", required: true);
+        var meta = new FrontMatter(
+            title ?? Path.GetFileNameWithoutExtension(relative),
+            map.String("summary") ?? "",
+            map.Date("date", required: kind == PageKind.Article),
+            map.Date("updated"),
+            map.StringList("tags"),
+            map.Bool("toc"));
+
+        var slug = SlugFor(relative, map, display, diagnostics);
+        if (slug is null && kind != PageKind.Home) return null;
+
+        var document = Markdig.Markdown.Parse(body, MarkdownPipelines.For(site.AllowRawHtml));
+        return new ContentPage
+        {
+            FullPath = full,
+            DisplayPath = display,
+            RelativePath = relative,
+            Kind = kind.Value,
+            Meta = meta,
+            FrontMatterMap = map,
+            Document = document,
+            Url = UrlFor(kind.Value, slug ?? ""),
+        };
+    }
+
+    private static PageKind? KindFor(string relative)
+    {
+        var parts = relative.Split('/');
+        return parts switch
+        {
+            [var name] when name.Equals("index.md", StringComparison.OrdinalIgnoreCase) => PageKind.Home,
+            [_] => PageKind.Page,
+            ["guides", _] => PageKind.Guide,
+            ["articles", _] => PageKind.Article,
+            ["laws", _] => PageKind.Law,
+            _ => null,
+        };
+    }
+
+    private static string UrlFor(PageKind kind, string slug) => kind switch
+    {
+        PageKind.Home => "",
+        PageKind.Page => slug + "/",
+        PageKind.Guide => "guides/" + slug + "/",
+        PageKind.Article => "articles/" + slug + "/",
+        PageKind.Law => "laws/" + slug + "/",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static string? SlugFor(string relative, YamlMap map, string display, DiagnosticBag diagnostics)
+    {
+        var explicitSlug = map.String("slug");
+        var isTopLevel = !relative.Contains('/');
+        if (explicitSlug is not null)
+        {
+            var (line, col) = map.PositionOf("slug");
+            if (!SlugPattern().IsMatch(explicitSlug))
+            {
+                diagnostics.Error(display, line, col, DiagnosticCodes.InvalidSlug,
+                    $"slug “{explicitSlug}”不能用作网址。只用小写英文字母、数字和连字符，例如 slug: keep-exits-clear。");
+                return null;
+            }
+            if (isTopLevel && ReservedSlugs.Contains(explicitSlug))
+            {
+                diagnostics.Error(display, line, col, DiagnosticCodes.InvalidSlug,
+                    $"slug “{explicitSlug}”是网站保留的栏目地址，请换一个。");
+                return null;
+            }
+            return explicitSlug;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(relative);
+        if (stem.Any(c => c > 127))
+        {
+            diagnostics.Error(display, 1, 1, DiagnosticCodes.NonAsciiFileName,
+                $"文件名“{stem}”含中文或其他非英文字符，不能直接用作网址。请在 front matter 中加一行 slug，例如 slug: {SuggestSlug(relative)}（只用小写字母、数字和连字符），或把文件改成英文名。");
+            return null;
+        }
+        var fromName = stem.ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
+        if (!SlugPattern().IsMatch(fromName) || isTopLevel && ReservedSlugs.Contains(fromName))
+        {
+            diagnostics.Error(display, 1, 1, DiagnosticCodes.InvalidSlug,
+                $"文件名“{stem}”不能用作网址。请改名（只用小写字母、数字和连字符），或在 front matter 中写 slug: {SuggestSlug(relative)}。");
+            return null;
+        }
+        return fromName;
+    }
+
+    /// <summary>A placeholder the author can accept as-is; we have no pinyin dictionary to do better.</summary>
+    private static string SuggestSlug(string relative) => relative.Split('/')[0] switch
+    {
+        "guides" => "my-guide",
+        "articles" => "my-article",
+        "laws" => "my-law",
+        _ => "my-page",
+    };
+
+    private static void ReportDuplicateUrls(IReadOnlyList<ContentPage> pages, IReadOnlyList<StaticFile> files, DiagnosticBag diagnostics)
+    {
+        foreach (var group in pages.GroupBy(p => p.Url).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1))
+                diagnostics.Error(other.DisplayPath, 1, 1, DiagnosticCodes.DuplicateUrl,
+                    $"网址 /{other.Url} 与 {first.DisplayPath} 重复。请修改其中一个文件的 slug。");
+        }
+        var fileSet = files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+        foreach (var page in pages.Where(p => fileSet.Contains(p.Url + "index.html")))
+            diagnostics.Error(page.DisplayPath, 1, 1, DiagnosticCodes.DuplicateUrl,
+                $"网址 /{page.Url} 已被内容文件夹中的 {page.Url}index.html 占用。请修改 slug 或删除那个文件。");
+    }
+}

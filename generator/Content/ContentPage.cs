@@ -1,0 +1,43 @@
+using Markdig.Syntax;
+
+namespace PublicEdu.Generator.Content;
+
+public enum PageKind { Home, Page, Guide, Article, Law }
+
+/// <summary>What every page's front matter may say.</summary>
+public sealed record FrontMatter(
+    string Title,
+    string Summary,
+    DateOnly? Date,
+    DateOnly? Updated,
+    IReadOnlyList<string> Tags,
+    bool? Toc);
+
+/// <summary>A Markdown file after loading: where it came from, its front matter, its AST and URL.</summary>
+public sealed class ContentPage
+{
+    public required string FullPath { get; init; }
+
+    /// <summary>The path shown in diagnostics.</summary>
+    public required string DisplayPath { get; init; }
+
+    /// <summary>Relative to the content folder, with forward slashes: guides/exits.md.</summary>
+    public required string RelativePath { get; init; }
+
+    public required PageKind Kind { get; init; }
+
+    public required FrontMatter Meta { get; init; }
+
+    /// <summary>Kind-specific front matter is read from here by later stages (laws).</summary>
+    public required YamlMap FrontMatterMap { get; init; }
+
+    public required MarkdownDocument Document { get; init; }
+
+    /// <summary>Site-relative directory URL without a leading slash: "guides/exits/"; "" for home.</summary>
+    public required string Url { get; init; }
+}
+
+/// <summary>A non-Markdown file under content/ (an image, a PDF) copied to the same path.</summary>
+public sealed record StaticFile(string FullPath, string RelativePath);
+
+public sealed record LoadedContent(SiteConfig Site, IReadOnlyList<ContentPage> Pages, IReadOnlyList<StaticFile> Files);

@@ -1,0 +1,59 @@
+namespace PublicEdu.Generator.Diagnostics;
+
+/// <summary>
+/// The stable codes. Authors and CI scripts search for them, so a code never changes meaning;
+/// retired codes are not reused. docs/写作指南.md lists each with an example.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // PE00xx — files and the build itself
+    public const string ContentFolderMissing = "PE0001";
+    public const string FileUnreadable = "PE0002";
+    public const string NotUtf8 = "PE0003";
+    public const string OutputFailed = "PE0004";
+    public const string UnsupportedFile = "PE0005";
+    public const string InternalError = "PE0009";
+
+    // PE01xx — front matter and pages
+    public const string FrontMatterSyntax = "PE0101";
+    public const string RequiredFieldMissing = "PE0102";
+    public const string FieldWrongType = "PE0103";
+    public const string UnknownField = "PE0104";
+    public const string NonAsciiFileName = "PE0105";
+    public const string InvalidSlug = "PE0106";
+    public const string DuplicateUrl = "PE0107";
+    public const string InvalidDate = "PE0108";
+    public const string RawHtmlDisabled = "PE0109";
+    public const string UnclosedBlock = "PE0110";
+    public const string UnknownBlock = "PE0111";
+    public const string FrontMatterMissing = "PE0112";
+    public const string EmptyPage = "PE0113";
+
+    // PE015x — site.yml
+    public const string SiteConfigMissing = "PE0150";
+    public const string SiteConfigSyntax = "PE0151";
+    public const string SiteConfigInvalid = "PE0152";
+    public const string BaseUrlMissing = "PE0153";
+
+    // PE02xx — law digests
+    public const string LawHeadingInvalid = "PE0201";
+    public const string LawArticleDuplicate = "PE0202";
+    public const string LawArticleOutOfRange = "PE0203";
+    public const string LawNameDuplicate = "PE0204";
+    public const string LawArticleOrder = "PE0205";
+    public const string LawArticleEmpty = "PE0206";
+
+    // PE03xx — citations
+    public const string CitationUnknownLaw = "PE0301";
+    public const string CitationNotDigested = "PE0302";
+    public const string CitationNoSuchArticle = "PE0303";
+    public const string CitationBadNumeral = "PE0304";
+    public const string CitationNoSuchParagraph = "PE0305";
+    public const string CitationBadRange = "PE0306";
+
+    // PE04xx — links
+    public const string BrokenLink = "PE0401";
+    public const string UnsafeLink = "PE0402";
+    public const string LinkEscapesSite = "PE0403";
+    public const string BrokenFragment = "PE0404";
+}

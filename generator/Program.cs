@@ -1,0 +1,3 @@
+using PublicEdu.Generator.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Rendering;
+
+namespace PublicEdu.Generator.Serve;
+
+/// <summary>
+/// publicedu serve: builds, serves the output on 127.0.0.1 with Kestrel, rebuilds when content or
+/// the theme's files change, and tells open pages to reload through server-sent events.
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    private readonly string _contentDir;
+    private readonly string _outputDir;
+    private readonly string? _themeFolder;
+    private readonly TextWriter _log;
+    private readonly ReloadBroadcaster _broadcaster = new();
+    private readonly RebuildScheduler _scheduler;
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private WebApplication? _app;
+
+    public PreviewServer(string contentDir, string outputDir, string? themeFolder, TextWriter log)
+    {
+        _contentDir = Path.GetFullPath(contentDir);
+        _outputDir = Path.GetFullPath(outputDir);
+        _themeFolder = themeFolder;
+        _log = log;
+        _scheduler = new RebuildScheduler(RebuildAsync, TimeSpan.FromMilliseconds(100));
+    }
+
+    /// <summary>The number of finished rebuilds, for tests and the console.</summary>
+    public int BuildCount { get; private set; }
+
+    public BuildResult? LastResult { get; private set; }
+
+    /// <summary>Builds once, then starts serving. Port 0 picks a free port. Returns the base URL.</summary>
+    public async Task<string> StartAsync(int port)
+    {
+        await RebuildAsync();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _app = builder.Build();
+        _app.Map("/__publicedu/events", _broadcaster.HandleAsync);
+        _app.Run(context => StaticFileResponder.RespondAsync(context, _outputDir));
+        await _app.StartAsync();
+
+        Watch(_contentDir);
+        if (_themeFolder is not null) Watch(_themeFolder);
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return address.Replace("[::1]", "127.0.0.1").TrimEnd('/') + "/";
+    }
+
+    private void Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        FileSystemEventHandler changed = (_, e) => OnChange(e.FullPath);
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, e) => OnChange(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    private void OnChange(string path)
+    {
+        // Editors write swap and backup files next to the real one; they never change the site.
+        var name = Path.GetFileName(path);
+        if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal)) return;
+        _scheduler.Request();
+    }
+
+    private async Task RebuildAsync()
+    {
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(_contentDir, _outputDir, null, _themeFolder,
+            new RenderOptions(LiveReload: true)));
+        LastResult = result;
+        BuildCount++;
+        foreach (var diagnostic in result.Diagnostics) _log.WriteLine(diagnostic);
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        if (result.Succeeded)
+        {
+            _log.WriteLine($"已重新生成：{result.PageCount} 个页面，用时 {seconds} 秒。");
+            await _broadcaster.SendAsync("reload", BuildCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            _log.WriteLine($"构建失败（{result.ErrorCount} 个错误），继续显示上一次成功生成的网站。");
+            var errors = string.Join("\n", result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error).Take(20));
+            await _broadcaster.SendAsync("build-error", errors);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var watcher in _watchers) watcher.Dispose();
+        await _scheduler.DisposeAsync();
+        _broadcaster.Close();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace PublicEdu.Generator.Serve;
+
+/// <summary>
+/// Coalesces bursts of file events into one rebuild. An editor's save fires several events and a
+/// "save all" fires hundreds; we wait for a short quiet period, never run two builds at once,
+/// and run once more if anything changed during a build, so the last state always wins.
+/// </summary>
+public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+    private int _pending;
+
+    public void Request()
+    {
+        Interlocked.Exchange(ref _pending, 1);
+        _loop ??= Task.Run(LoopAsync);
+        if (_signal.CurrentCount == 0) _signal.Release();
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(_stop.Token);
+                // Let the burst settle: keep waiting while new events arrive.
+                do
+                {
+                    Interlocked.Exchange(ref _pending, 0);
+                    await Task.Delay(quietPeriod, _stop.Token);
+                } while (Volatile.Read(ref _pending) == 1);
+                while (_signal.CurrentCount > 0) await _signal.WaitAsync(_stop.Token);
+                await rebuild();
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_loop is not null)
+        {
+            try { await _loop; } catch (OperationCanceledException) { }
+        }
+        _stop.Dispose();
+    }
+}

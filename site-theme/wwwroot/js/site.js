@@ -1,0 +1,73 @@
+// Reading aids for every page: large-text mode (适老化) that persists, read-aloud through the
+// browser's own speech synthesis, and copy-link buttons on law articles. Without this script
+// the page is complete; the buttons stay hidden.
+const root = document.documentElement;
+const STORAGE_KEY = "publicedu:elder";
+
+function readPreference() {
+  try { return localStorage.getItem(STORAGE_KEY) === "on"; } catch { return false; }
+}
+
+function writePreference(on) {
+  try { localStorage.setItem(STORAGE_KEY, on ? "on" : "off"); } catch { /* private mode: the choice lasts for this page only */ }
+}
+
+function setElder(button, on) {
+  if (on) root.dataset.elder = "on"; else delete root.dataset.elder;
+  button.setAttribute("aria-pressed", String(on));
+  button.textContent = on ? "标准字号" : "大字模式";
+}
+
+const elderButton = document.getElementById("elder-toggle");
+if (elderButton) {
+  setElder(elderButton, readPreference());
+  elderButton.hidden = false;
+  elderButton.addEventListener("click", () => {
+    const on = root.dataset.elder !== "on";
+    setElder(elderButton, on);
+    writePreference(on);
+  });
+}
+
+const readButton = document.getElementById("read-aloud");
+if (readButton && "speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
+  readButton.hidden = false;
+  const stop = () => {
+    speechSynthesis.cancel();
+    readButton.setAttribute("aria-pressed", "false");
+    readButton.textContent = "朗读";
+  };
+  readButton.addEventListener("click", () => {
+    if (readButton.getAttribute("aria-pressed") === "true") { stop(); return; }
+    const main = document.getElementById("main");
+    const text = main ? main.innerText : "";
+    if (!text.trim()) return;
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = "zh-CN";
+    utterance.rate = 0.9;
+    utterance.addEventListener("end", stop);
+    utterance.addEventListener("error", stop);
+    readButton.setAttribute("aria-pressed", "true");
+    readButton.textContent = "停止朗读";
+    speechSynthesis.speak(utterance);
+  });
+  window.addEventListener("pagehide", stop);
+}
+
+for (const link of document.querySelectorAll("a[data-copy-link]")) {
+  link.addEventListener("click", async (event) => {
+    if (!navigator.clipboard) return; // falls back to following the anchor
+    event.preventDefault();
+    const url = new URL(link.getAttribute("href"), location.href).href;
+    history.replaceState(null, "", link.getAttribute("href"));
+    try {
+      await navigator.clipboard.writeText(url);
+      const label = link.lastChild;
+      const before = label.textContent;
+      label.textContent = "已复制";
+      setTimeout(() => { label.textContent = before; }, 2000);
+    } catch {
+      location.hash = link.getAttribute("href");
+    }
+  });
+}
