@@ -13,7 +13,7 @@ namespace PublicEdu.Generator.Build;
 /// Stage 2, Resolve: builds the law registry, then, per page and in parallel, resolves links and
 /// citations and checks blocks; finally gathers backlinks from every page.
 /// </summary>
-public static class SiteResolver
+public static partial class SiteResolver
 {
     public static ResolvedSite Resolve(LoadedContent content, DiagnosticBag diagnostics)
     {
@@ -31,6 +31,7 @@ public static class SiteResolver
         Parallel.ForEach(content.Pages, page =>
         {
             CheckBlocks(page, diagnostics);
+            CheckRawHtml(page, content.Site.AllowRawHtml, diagnostics);
             var links = LinkResolver.Resolve(page, urlBySource, diagnostics);
             var ownLaw = lawByPage.GetValueOrDefault(page);
             var cited = citations.Resolve(page, ownLaw);
@@ -45,6 +46,22 @@ public static class SiteResolver
                 g => (IReadOnlyList<Backlink>)g.OrderBy(b => b.SourceOrder, StringComparer.Ordinal)
                     .DistinctBy(b => b.Url).ToList());
         return new ResolvedSite(content, registry, pages, grouped);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9-]*\\s*|!--.*)>")]
+    private static partial System.Text.RegularExpressions.Regex HtmlTag();
+
+    private static void CheckRawHtml(ContentPage page, bool allowed, DiagnosticBag diagnostics)
+    {
+        if (allowed) return;
+        // With raw HTML off, Markdig keeps tags as text; tell the author once per page why they show.
+        // Code spans and blocks are excluded: showing tags there is the point.
+        var block = page.Document.Descendants<LeafBlock>()
+            .FirstOrDefault(b => b.Inline is { } inline && HtmlTag().IsMatch(string.Concat(
+                inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()))));
+        if (block is not null)
+            diagnostics.Warning(page.DisplayPath, block.Line + 1, block.Column + 1, DiagnosticCodes.RawHtmlDisabled,
+                "正文里的 HTML 标签不会生效，会按原样显示为文字（本站默认关闭 HTML，以防页面被插入脚本）。请改用 Markdown 写法；确需 HTML 时由管理员在 site.yml 中设置 allow_raw_html: true。");
     }
 
     private static void CheckBlocks(ContentPage page, DiagnosticBag diagnostics)

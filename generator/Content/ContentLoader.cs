@@ -57,30 +57,47 @@ public static partial class ContentLoader
         return new LoadedContent(site, ordered, files);
     }
 
+    /// <summary>
+    /// Every file under content/, in ordinal order. We walk folders ourselves so that a symbolic
+    /// link to a folder (which can loop back on itself) is reported instead of followed; links to
+    /// files are read like files. Dot-files and editor backups (~) are never content.
+    /// </summary>
     private static IEnumerable<string> EnumerateFiles(string contentDir, DiagnosticBag diagnostics)
     {
-        var options = new EnumerationOptions
+        var result = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(contentDir);
+        while (pending.Count > 0)
         {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = false,
-            AttributesToSkip = System.IO.FileAttributes.Hidden | System.IO.FileAttributes.ReparsePoint,
-            ReturnSpecialDirectories = false,
-        };
-        List<string> all;
-        try
-        {
-            all = Directory.EnumerateFiles(contentDir, "*", options).ToList();
+            var dir = pending.Pop();
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).GetFileSystemInfos();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(DisplayPath.For(dir), 0, 0, DiagnosticCodes.FileUnreadable,
+                    $"无法读取文件夹：{ex.Message}。请检查文件夹权限。");
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                if (entry.Name.StartsWith('.') || entry.Name.EndsWith('~')) continue;
+                if (entry is DirectoryInfo sub)
+                {
+                    if (sub.LinkTarget is not null)
+                        diagnostics.Error(DisplayPath.For(sub.FullName), 0, 0, DiagnosticCodes.FolderLinkNotFollowed,
+                            $"“{sub.Name}”是指向其他文件夹的符号链接（目标：{sub.LinkTarget}）。为避免循环和意外发布，生成器不读取它。请把文件直接复制到内容文件夹中。");
+                    else
+                        pending.Push(sub.FullName);
+                    continue;
+                }
+                result.Add(entry.FullName);
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DisplayPath.For(contentDir), 0, 0, DiagnosticCodes.FileUnreadable,
-                $"无法读取内容文件夹：{ex.Message}。请检查文件夹权限。");
-            return [];
-        }
-        // Editors leave dot-files and backups (~) next to real content; they are never pages.
-        return all.Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith('~'))
-            .Where(f => !Path.GetRelativePath(contentDir, f).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.')))
-            .Order(StringComparer.Ordinal);
+        result.Sort(StringComparer.Ordinal);
+        return result;
     }
 
     private static ContentPage? LoadPage(string contentDir, string full, SiteConfig site, DiagnosticBag diagnostics)
@@ -97,7 +114,13 @@ public static partial class ContentLoader
         var text = SourceText.Read(full, display, diagnostics);
         if (text is null) return null;
 
-        var (yaml, body) = FrontMatterSplitter.Split(text);
+        var (yaml, body, unterminated) = FrontMatterSplitter.Split(text);
+        if (unterminated)
+        {
+            diagnostics.Error(display, 1, 1, DiagnosticCodes.FrontMatterMissing,
+                "front matter 只有开头的 ---，没有结束的 ---。请在设置项之后单独写一行 ---，再写正文。");
+            return null;
+        }
         if (yaml is null)
         {
             diagnostics.Error(display, 1, 1, DiagnosticCodes.FrontMatterMissing,

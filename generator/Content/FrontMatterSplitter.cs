@@ -6,9 +6,10 @@ namespace PublicEdu.Generator.Content;
 /// </summary>
 public static class FrontMatterSplitter
 {
-    public static (string? Yaml, string Body) Split(string text)
+    /// <summary>Yaml is null when there is no front matter; Unterminated when the closing --- is missing.</summary>
+    public static (string? Yaml, string Body, bool Unterminated) Split(string text)
     {
-        if (!(text.StartsWith("---\n", StringComparison.Ordinal) || text == "---")) return (null, text);
+        if (!(text.StartsWith("---\n", StringComparison.Ordinal) || text == "---")) return (null, text, false);
         var lines = text.Split('\n');
         for (var i = 1; i < lines.Length; i++)
         {
@@ -17,9 +18,9 @@ public static class FrontMatterSplitter
             {
                 var yaml = string.Join('\n', lines[1..i]);
                 var body = new string('\n', i + 1) + string.Join('\n', lines[(i + 1)..]);
-                return (yaml, body);
+                return (yaml, body, false);
             }
         }
-        return (null, text);
+        return (null, text, true);
     }
 }

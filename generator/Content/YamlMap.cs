@@ -38,8 +38,21 @@ public sealed class YamlMap
         catch (YamlException ex)
         {
             var inner = ex.InnerException is YamlException i ? i : ex;
-            diagnostics.Error(path, (int)inner.Start.Line + lineOffset, (int)inner.Start.Column, syntaxCode,
+            // An unclosed [ or " is reported where the scanner gave up, often the end; the
+            // author needs the line where it was opened.
+            var line = (int)inner.Start.Line;
+            if (UnclosedLine(yaml) is { } open && open < line) line = open;
+            diagnostics.Error(path, line + lineOffset, (int)inner.Start.Column, syntaxCode,
                 $"YAML 格式有误：{Simplify(inner.Message)}。请检查这一行的缩进、冒号后的空格和引号是否成对。");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow
+            // collections; point at the line where a bracket or quote is left open.
+            var line = UnclosedLine(yaml) ?? 1;
+            diagnostics.Error(path, line + lineOffset, 1, syntaxCode,
+                "YAML 格式有误：方括号 [ ]、花括号 { } 或引号没有成对闭合。请检查这一行。");
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -52,6 +65,19 @@ public sealed class YamlMap
             return null;
         }
         return new YamlMap(map, path, lineOffset, diagnostics);
+    }
+
+    private static int? UnclosedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = lines[i];
+            if (l.Count(c => c == '[') != l.Count(c => c == ']') || l.Count(c => c == '{') != l.Count(c => c == '}')
+                || l.Count(c => c == '"') % 2 == 1)
+                return i + 1;
+        }
+        return null;
     }
 
     private static string Simplify(string message)

@@ -51,6 +51,7 @@ public static class PlainText
                 sb.Append(code.Content);
                 break;
             case CitationInline citation:
+                sb.Append(citation.Prefix);
                 foreach (var part in citation.Parts) sb.Append(part.Text);
                 break;
             case LineBreakInline:

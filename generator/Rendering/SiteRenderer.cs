@@ -29,8 +29,10 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
 
     private SiteConfig Config => site.Content.Site;
 
-    private SiteInfo SiteInfo => new(Config.Title, Config.Tagline, Config.Description, Config.Organisation, Config.Icp,
-        Config.Navigation, Config.ReportingChannels);
+    private SiteInfo SiteInfo => _siteInfo ??= new(Config.Title, Config.Tagline, Config.Description, Config.Organisation, Config.Icp,
+        Config.Navigation, Config.ReportingChannels, site.Content.Pages.Any(p => p.Url == "privacy/") ? "privacy/" : null);
+
+    private SiteInfo? _siteInfo;
 
     private static readonly Dictionary<PageKind, (string Title, string Url, string Intro)> Sections = new()
     {
@@ -131,7 +133,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
     {
         var frame = Frame(law.Title, law.Summary, page.Url, Breadcrumbs(page), "article");
         var markdown = Markdown(frame);
-        var chapters = law.Chapters.Select(chapter => new LawChapterView(chapter.Title, chapter.Anchor,
+        var chapters = law.Chapters.Select(chapter => new LawChapterView(chapter.Title, chapter.Anchor, ChapterRange(chapter),
             chapter.Articles.Select(article => new LawArticleView(
                 article.Number,
                 article.Heading,
@@ -144,6 +146,13 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         return new LawView(frame, LawSummary(law), law.History, law.VersionDate, law.Source,
             markdown.RenderBlocks(law.Intro), chapters, Previews(resolution.PreviewKeys));
     }
+
+    private static string ChapterRange(LawChapter chapter) => chapter.Articles.Count switch
+    {
+        0 => "",
+        1 => chapter.Articles[0].Heading,
+        _ => $"{chapter.Articles[0].Heading}至{chapter.Articles[^1].Heading}",
+    };
 
     private static LawSummary LawSummary(Law law) => new(law.Title, law.Url, law.Issuer, law.DocumentNumber, law.Version,
         law.Effective, law.ArticleCount, law.DigestedCount, law.Summary);

@@ -28,7 +28,8 @@ public sealed record LawArticleView(
     string NotesHtml,
     IReadOnlyList<BacklinkView> CitedBy);
 
-public sealed record LawChapterView(string Title, string Anchor, IReadOnlyList<LawArticleView> Articles);
+/// <param name="Range">"第一条至第七条", for the table of contents.</param>
+public sealed record LawChapterView(string Title, string Anchor, string Range, IReadOnlyList<LawArticleView> Articles);
 
 public sealed record LawView(
     PageFrame Frame,

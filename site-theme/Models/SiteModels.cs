@@ -14,7 +14,8 @@ public sealed record SiteInfo(
     Organisation Organisation,
     string Icp,
     IReadOnlyList<NavItem> Navigation,
-    IReadOnlyList<ReportingChannel> ReportingChannels);
+    IReadOnlyList<ReportingChannel> ReportingChannels,
+    string? PrivacyUrl);
 
 public sealed record Crumb(string Title, string? Url);
 

@@ -1,0 +1,186 @@
+using System.Text;
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Diagnostics;
+using PublicEdu.Tests.Support;
+
+namespace PublicEdu.Tests.Content;
+
+/// <summary>
+/// One small broken content tree per diagnostic code: the code must be reported, with the
+/// right severity, file and line, and an error must fail the build.
+/// </summary>
+public class DiagnosticCodeTests
+{
+    public sealed record Case(string Name, string Code, Severity Severity, string FileSuffix, int Line, Action<ContentTree> Arrange)
+    {
+        public override string ToString() => $"{Code} {Name}";
+    }
+
+    private static string Page(string title, string body = "正文。", string extra = "") => ContentTree.Page(title, body, extra);
+
+    public static readonly TheoryData<Case> Cases = new()
+    {
+        new("not UTF-8", DiagnosticCodes.NotUtf8, Severity.Error, "guides/gbk.md", 5, t => t.WriteBytes("guides/gbk.md",
+            [.. Encoding.UTF8.GetBytes("---\ntitle: x\n---\n\n"), 0xCF, 0xFB, 0xB7, 0xC0, (byte)'\n'])),
+        new("markdown in an unknown folder", DiagnosticCodes.UnsupportedFile, Severity.Error, "misc/x.md", 0, t => t.Write("misc/x.md", Page("杂项"))),
+        new("broken YAML", DiagnosticCodes.FrontMatterSyntax, Severity.Error, "guides/yaml.md", 3, t => t.Write("guides/yaml.md",
+            "---\ntitle: 标题\ntags: [甲, 乙\nsummary: 摘要\n---\n\n正文。\n")),
+        new("missing title", DiagnosticCodes.RequiredFieldMissing, Severity.Error, "guides/notitle.md", 2, t => t.Write("guides/notitle.md",
+            "---\nsummary: 没有标题\n---\n\n正文。\n")),
+        new("article without date", DiagnosticCodes.RequiredFieldMissing, Severity.Error, "articles/nodate.md", 2, t => t.Write("articles/nodate.md",
+            "---\ntitle: 文章\n---\n\n正文。\n")),
+        new("wrong type", DiagnosticCodes.FieldWrongType, Severity.Error, "guides/type.md", 4, t => t.Write("guides/type.md",
+            "---\ntitle: 标题\ntags:\n  甲: 乙\n---\n\n正文。\n")),
+        new("toc not a boolean", DiagnosticCodes.FieldWrongType, Severity.Error, "guides/toc.md", 3, t => t.Write("guides/toc.md",
+            "---\ntitle: 标题\ntoc: 也许\n---\n\n正文。\n")),
+        new("unknown key", DiagnosticCodes.UnknownField, Severity.Warning, "guides/key.md", 3, t => t.Write("guides/key.md",
+            "---\ntitle: 标题\ntitel: 拼错\n---\n\n正文。\n")),
+        new("Chinese file name", DiagnosticCodes.NonAsciiFileName, Severity.Error, "guides/主动申报.md", 1, t => t.Write("guides/主动申报.md", Page("主动申报"))),
+        new("bad slug", DiagnosticCodes.InvalidSlug, Severity.Error, "guides/slug.md", 3, t => t.Write("guides/slug.md",
+            "---\ntitle: 标题\nslug: Bad Slug\n---\n\n正文。\n")),
+        new("reserved slug", DiagnosticCodes.InvalidSlug, Severity.Error, "guides.md", 3, t => t.Write("guides.md",
+            "---\ntitle: 标题\nslug: laws\n---\n\n正文。\n")),
+        new("duplicate URL", DiagnosticCodes.DuplicateUrl, Severity.Error, "guides/b.md", 1, t => t
+            .Write("guides/a.md", Page("甲", extra: "slug: same\n")).Write("guides/b.md", Page("乙", extra: "slug: same\n"))),
+        new("bad date", DiagnosticCodes.InvalidDate, Severity.Error, "articles/date.md", 3, t => t.Write("articles/date.md",
+            "---\ntitle: 文章\ndate: 2026/11/28\n---\n\n正文。\n")),
+        new("raw HTML while disabled", DiagnosticCodes.RawHtmlDisabled, Severity.Warning, "guides/html.md", 7, t => t.Write("guides/html.md",
+            Page("HTML", "第一段。\n\n<div onclick=\"x()\">点我</div>"))),
+        new("unclosed block", DiagnosticCodes.UnclosedBlock, Severity.Error, "guides/open.md", 5, t => t.Write("guides/open.md",
+            Page("块", "::: 提示\n没有结束"))),
+        new("unknown block", DiagnosticCodes.UnknownBlock, Severity.Error, "guides/kind.md", 5, t => t.Write("guides/kind.md",
+            Page("块", "::: 乱写\n内容\n:::"))),
+        new("no front matter", DiagnosticCodes.FrontMatterMissing, Severity.Error, "guides/nofm.md", 1, t => t.Write("guides/nofm.md", "# 标题\n\n正文\n")),
+        new("unterminated front matter", DiagnosticCodes.FrontMatterMissing, Severity.Error, "guides/openfm.md", 1, t => t.Write("guides/openfm.md", "---\ntitle: 标题\n\n正文\n")),
+        new("empty page", DiagnosticCodes.EmptyPage, Severity.Warning, "guides/empty.md", 1, t => t.Write("guides/empty.md", "---\ntitle: 空\n---\n")),
+        new("site.yml syntax", DiagnosticCodes.SiteConfigSyntax, Severity.Error, "site.yml", 2, t => t.Write("site.yml", "title: 站点\nnavigation: [\n")),
+        new("site.yml bad indentation", DiagnosticCodes.SiteConfigSyntax, Severity.Error, "site.yml", 3, t => t.Write("site.yml", "title: 站点\nbase_url: https://fire.example.test\n  bad: x\n")),
+        new("folder symlink", DiagnosticCodes.FolderLinkNotFollowed, Severity.Error, "loop/up", 0, t =>
+        {
+            Directory.CreateDirectory(Path.Combine(t.ContentDir, "loop"));
+            Directory.CreateSymbolicLink(Path.Combine(t.ContentDir, "loop", "up"), t.ContentDir);
+        }),
+        new("site.yml bad base_url", DiagnosticCodes.SiteConfigInvalid, Severity.Error, "site.yml", 2, t => t.Write("site.yml", "title: 站点\nbase_url: not a url\n")),
+        new("site.yml nav without slash", DiagnosticCodes.SiteConfigInvalid, Severity.Error, "site.yml", 4, t => t.Write("site.yml",
+            "title: 站点\nbase_url: https://fire.example.test\nnavigation:\n  - title: 指引\n    url: guides/\n")),
+        new("site.yml without base_url", DiagnosticCodes.BaseUrlMissing, Severity.Warning, "site.yml", 1, t => t.Write("site.yml", "title: 站点\n")),
+        new("site.yml without title", DiagnosticCodes.RequiredFieldMissing, Severity.Error, "site.yml", 1, t => t.Write("site.yml", "base_url: https://fire.example.test\n")),
+        new("law heading", DiagnosticCodes.LawHeadingInvalid, Severity.Error, "laws/test-law.md", 29, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("### 第三条", "### 第三条 标题"))),
+        new("law list inside an article", DiagnosticCodes.LawHeadingInvalid, Severity.Error, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("第三条正文。", "第三条正文。\n\n- 列表"))),
+        new("duplicate article", DiagnosticCodes.LawArticleDuplicate, Severity.Error, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("### 第六十条", "### 第三条"))),
+        new("article beyond the law", DiagnosticCodes.LawArticleOutOfRange, Severity.Error, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("### 第六十条", "### 第八十条"))),
+        new("two laws share a name", DiagnosticCodes.LawNameDuplicate, Severity.Error, "laws/", 1, t => t.WithLaw().Write("laws/other.md",
+            ContentTree.MiniLaw.Replace("slug: test-law", "slug: other-law").Replace("title: 中华人民共和国测试法", "title: 另一部法"))),
+        new("articles out of order", DiagnosticCodes.LawArticleOrder, Severity.Warning, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("### 第三条\n\n第三条正文。\n\n### 第六十条\n\n第六十条正文。", "### 第六十条\n\n第六十条正文。\n\n### 第三条\n\n第三条正文。"))),
+        new("empty article", DiagnosticCodes.LawArticleEmpty, Severity.Error, "laws/test-law.md", 29, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("第三条正文。", ""))),
+        new("law without article_count", DiagnosticCodes.RequiredFieldMissing, Severity.Error, "laws/test-law.md", 2, t => t.Write("laws/test-law.md",
+            ContentTree.MiniLaw.Replace("article_count: 70\n", ""))),
+        new("unknown law", DiagnosticCodes.CitationUnknownLaw, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《没有法》第一条"))),
+        new("article not digested", DiagnosticCodes.CitationNotDigested, Severity.Warning, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第五条"))),
+        new("no such article", DiagnosticCodes.CitationNoSuchArticle, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第七十一条"))),
+        new("bad numeral", DiagnosticCodes.CitationBadNumeral, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第一百五条"))),
+        new("no such item", DiagnosticCodes.CitationNoSuchParagraph, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第一条第二款"))),
+        new("backwards range", DiagnosticCodes.CitationBadRange, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第三条至第二条"))),
+        new("broken page link", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 7, t => t.Write("guides/l.md", Page("链", "第一段。\n\n[去](/guides/nowhere/)"))),
+        new("link to a missing Markdown file", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[去](missing.md)"))),
+        new("javascript: link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](javascript:alert(1))"))),
+        new("scheme-relative link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](//evil.example/x)"))),
+        new("link escaping the site", DiagnosticCodes.LinkEscapesSite, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](../../../etc/passwd)"))),
+        new("broken fragment", DiagnosticCodes.BrokenFragment, Severity.Error, "guides/l.md", 5, t => t.WithLaw().Write("guides/l.md", Page("链", "[点](/laws/test-law/#art-99)"))),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_code_is_reported_where_the_problem_is(Case c)
+    {
+        using var tree = new ContentTree();
+        c.Arrange(tree);
+        var result = await tree.BuildAsync(write: false);
+        var found = result.WithCode(c.Code).ToList();
+        Assert.True(found.Count > 0, $"expected {c.Code}, got:\n{result.Describe()}");
+        var diagnostic = found.FirstOrDefault(d => d.Path.Replace('\\', '/').Contains(c.FileSuffix)) ?? found[0];
+        Assert.Contains(c.FileSuffix, diagnostic.Path.Replace('\\', '/'));
+        Assert.Equal(c.Severity, diagnostic.Severity);
+        if (c.Line > 0) Assert.Equal(c.Line, diagnostic.Line);
+        Assert.Matches(@"^.+\(\d+,\d+\): (error|warning) PE\d{4}: .+|^.+: (error|warning) PE\d{4}: .+", diagnostic.ToString());
+        Assert.Equal(c.Severity == Severity.Error ? false : result.ErrorCount == 0, result.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_missing_content_folder_is_reported()
+    {
+        using var folder = new TempFolder();
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(folder.Combine("nope"), null));
+        Assert.Single(result.WithCode(DiagnosticCodes.ContentFolderMissing));
+    }
+
+    [Fact]
+    public async Task A_missing_site_yml_is_reported()
+    {
+        using var tree = new ContentTree(siteYml: null);
+        var result = await tree.BuildAsync(write: false);
+        Assert.Single(result.WithCode(DiagnosticCodes.SiteConfigMissing));
+    }
+
+    [Fact]
+    public async Task An_unreadable_file_is_reported_not_skipped()
+    {
+        using var tree = new ContentTree();
+        File.CreateSymbolicLink(Path.Combine(tree.ContentDir, "dangling.md"), Path.Combine(tree.Root, "does-not-exist.md"));
+        var result = await tree.BuildAsync(write: false);
+        var error = Assert.Single(result.WithCode(DiagnosticCodes.FileUnreadable));
+        Assert.EndsWith("dangling.md", error.Path);
+    }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_written_is_reported()
+    {
+        using var tree = new ContentTree();
+        tree.Write("about.md", Page("关于"));
+        File.WriteAllText(tree.OutputDir, "a file where the site folder should be");
+        var result = await tree.BuildAsync();
+        Assert.Single(result.WithCode(DiagnosticCodes.OutputFailed));
+        Assert.False(result.Written);
+        Assert.Equal("a file where the site folder should be", File.ReadAllText(tree.OutputDir));
+    }
+
+    [Fact]
+    public void Every_code_in_the_catalogue_is_tested_here_or_documented_as_untestable()
+    {
+        var codes = typeof(DiagnosticCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
+        var tested = ((IEnumerable<object[]>)Cases).Select(row => ((Case)row[0]).Code).ToHashSet();
+        tested.UnionWith([DiagnosticCodes.ContentFolderMissing, DiagnosticCodes.SiteConfigMissing, DiagnosticCodes.FileUnreadable, DiagnosticCodes.OutputFailed]);
+        // PE0009 marks a bug in the generator itself; no content can produce it on purpose.
+        tested.Add(DiagnosticCodes.InternalError);
+        Assert.Empty(codes.Except(tested).Order());
+    }
+
+    [Fact]
+    public async Task All_problems_are_reported_in_one_run()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/a.md", "---\ntitle: [\n---\n").Write("guides/b.md", "no front matter").Write("guides/c.md", Page("c", "[x](javascript:y)"));
+        var result = await tree.BuildAsync(write: false);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FrontMatterSyntax);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.FrontMatterMissing);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnsafeLink);
+    }
+
+    [Fact]
+    public async Task Bom_and_crlf_files_build_with_correct_line_numbers()
+    {
+        using var tree = new ContentTree().WithLaw();
+        var text = "---\r\ntitle: 标题\r\n---\r\n\r\n第一段。\r\n\r\n《测试法》第九十九条\r\n";
+        tree.WriteBytes("guides/crlf.md", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]);
+        var result = await tree.BuildAsync(write: false);
+        var error = Assert.Single(result.WithCode(DiagnosticCodes.CitationNoSuchArticle));
+        Assert.Equal(7, error.Line);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.NotUtf8 || d.Code == DiagnosticCodes.FrontMatterMissing);
+    }
+}

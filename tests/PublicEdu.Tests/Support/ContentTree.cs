@@ -1,0 +1,117 @@
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Diagnostics;
+using PublicEdu.Generator.Rendering;
+
+namespace PublicEdu.Tests.Support;
+
+/// <summary>
+/// A small content folder written by a test: a valid site.yml plus the files the test adds.
+/// Diagnostics name files relative to the current directory, so tests match on path suffixes.
+/// </summary>
+public sealed class ContentTree : IDisposable
+{
+    public const string SiteYml = """
+        title: 测试站点
+        tagline: 测试
+        base_url: "https://fire.example.test"
+        base_path: /
+        navigation:
+          - title: 首页
+            url: /
+          - title: 法律法规
+            url: /laws/
+        """;
+
+    /// <summary>A two-article law with items, enough for citation tests.</summary>
+    public const string MiniLaw = """
+        ---
+        title: 中华人民共和国测试法
+        short_names: [测试法]
+        slug: test-law
+        issuer: 测试机关
+        version: 2021年修正
+        source: 测试
+        article_count: 70
+        ---
+
+        ## 第一章 总则
+
+        ### 第一条
+
+        为了测试，制定本法。
+
+        ### 第二条
+
+        单位应当履行下列职责：
+
+        （一）第一项；
+
+        （二）第二项；
+
+        （三）第三项。
+
+        个人应当遵守本法第一条。
+
+        ### 第三条
+
+        第三条正文。
+
+        ### 第六十条
+
+        第六十条正文。
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public ContentTree(string? siteYml = SiteYml)
+    {
+        Directory.CreateDirectory(ContentDir);
+        if (siteYml is not null) Write("site.yml", siteYml);
+    }
+
+    public string Root => _folder.Path;
+
+    public string ContentDir => _folder.Combine("content");
+
+    public string OutputDir => _folder.Combine("_site");
+
+    public ContentTree Write(string relativePath, string text)
+    {
+        var path = Path.Combine(ContentDir, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return this;
+    }
+
+    public ContentTree WriteBytes(string relativePath, byte[] bytes)
+    {
+        var path = Path.Combine(ContentDir, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return this;
+    }
+
+    public ContentTree WithLaw() => Write("laws/test-law.md", MiniLaw);
+
+    public Task<BuildResult> BuildAsync(bool write = true, string? basePath = null) =>
+        SiteBuilder.BuildAsync(new BuildOptions(ContentDir, write ? OutputDir : null, basePath, RepoPaths.ThemeWwwroot));
+
+    public string ReadOutput(string relativePath) => File.ReadAllText(Path.Combine(OutputDir, relativePath));
+
+    public void Dispose() => _folder.Dispose();
+
+    public static string Page(string title, string body, string extraFrontMatter = "") =>
+        $"---\ntitle: {title}\n{extraFrontMatter}---\n\n{body}\n";
+}
+
+public static class BuildResultExtensions
+{
+    public static IEnumerable<Diagnostic> WithCode(this BuildResult result, string code) =>
+        result.Diagnostics.Where(d => d.Code == code);
+
+    public static string Describe(this BuildResult result) =>
+        string.Join("\n", result.Diagnostics.Select(d => d.ToString()));
+
+    public static string Html(this BuildResult result, string path) =>
+        System.Text.Encoding.UTF8.GetString(result.Files.Single(f => f.Path == path).Content);
+}
