@@ -32,7 +32,7 @@ public static partial class Scaffold
             "summary: 用一句话说明这一页讲什么",
         };
         if (kind != "page") lines.Add($"date: {date}");
-        lines.AddRange(["tags: []", "---", "", "在这里写正文。用 ## 写小标题；引用法条时直接写《消防法》第十六条，生成时会自动变成链接。", ""]);
+        lines.AddRange(["tags: []", "---", "", "在这里写正文。用 ## 写小标题；引用法条时写书名号加条号（例如 `《消防法》第十六条`，写正文时去掉反引号），生成时会自动变成链接。", ""]);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, string.Join('\n', lines));
         output.WriteLine($"已创建 {path}");

@@ -49,8 +49,9 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         _app = builder.Build();
-        _app.Map("/__publicedu/events", _broadcaster.HandleAsync);
-        _app.Run(context => StaticFileResponder.RespondAsync(context, _outputDir));
+        _app.Run(context => context.Request.Path == "/__publicedu/events"
+            ? _broadcaster.HandleAsync(context)
+            : StaticFileResponder.RespondAsync(context, _outputDir));
         await _app.StartAsync();
 
         Watch(_contentDir);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using PublicEdu.Tests.Support;
+
+namespace PublicEdu.Tests.Output;
+
+/// <summary>The publicedu command as an author runs it: exit codes, output, and the last good site.</summary>
+public class CliTests
+{
+    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDir, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "publicedu.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
+    public async Task Broken_front_matter_exits_1_names_the_place_and_keeps_the_previous_site()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "保持畅通。"));
+        var (ok, okOutput) = await RunAsync(tree.Root, "build");
+        Assert.True(ok == 0, okOutput);
+        var before = Snapshot(tree.OutputDir);
+
+        tree.Write("guides/exits.md", "---\ntitle: 通道\nsummary: \"没有闭合\n---\n\n保持畅通。\n");
+        var (code, output) = await RunAsync(tree.Root, "build");
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"content/guides/exits\.md\(3,\d+\): error PE0101: ", output);
+        Assert.Contains("构建失败：1 个错误", output);
+        Assert.Equal(before, Snapshot(tree.OutputDir));
+        Assert.Empty(Directory.GetDirectories(tree.Root, "._site.tmp-*"));
+    }
+
+    [Fact]
+    public async Task Files_from_earlier_builds_do_not_linger()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/old.md", ContentTree.Page("旧", "旧内容。"));
+        Assert.Equal(0, (await RunAsync(tree.Root, "build")).ExitCode);
+        Assert.True(File.Exists(Path.Combine(tree.OutputDir, "guides/old/index.html")));
+        File.Delete(Path.Combine(tree.ContentDir, "guides/old.md"));
+        tree.Write("guides/new.md", ContentTree.Page("新", "新内容。"));
+        Assert.Equal(0, (await RunAsync(tree.Root, "build")).ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(tree.OutputDir, "guides/old")));
+        Assert.True(File.Exists(Path.Combine(tree.OutputDir, "guides/new/index.html")));
+    }
+
+    [Fact]
+    public async Task Check_writes_nothing_and_reports_every_problem_with_a_summary()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/a.md", "---\ntitle: [\n---\n").Write("guides/b.md", ContentTree.Page("b", "[x](javascript:alert(1))"));
+        var (code, output) = await RunAsync(tree.Root, "check");
+        Assert.Equal(1, code);
+        Assert.Contains("error PE0101", output);
+        Assert.Contains("error PE0402", output);
+        Assert.Matches(@"检查未通过：2 个错误，0 个警告，用时 \d+\.\d\d 秒", output);
+        Assert.False(Directory.Exists(tree.OutputDir));
+    }
+
+    [Fact]
+    public async Task New_scaffolds_a_page_that_builds()
+    {
+        using var tree = new ContentTree();
+        var (code, output) = await RunAsync(tree.Root, "new", "guide", "fire-doors", "--title", "防火门: 常闭");
+        Assert.True(code == 0, output);
+        var text = File.ReadAllText(Path.Combine(tree.ContentDir, "guides/fire-doors.md"));
+        Assert.Contains("title: \"防火门: 常闭\"", text);
+        var (buildCode, buildOutput) = await RunAsync(tree.Root, "build");
+        Assert.True(buildCode == 0, buildOutput);
+        Assert.Contains("防火门: 常闭", File.ReadAllText(Path.Combine(tree.OutputDir, "guides/fire-doors/index.html")));
+        // A second scaffold with the same name must not overwrite the author's work.
+        Assert.Equal(1, (await RunAsync(tree.Root, "new", "guide", "fire-doors")).ExitCode);
+        Assert.Equal(1, (await RunAsync(tree.Root, "new", "guide", "防火门")).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("build", "--help")]
+    [InlineData("serve", "--help")]
+    [InlineData("check", "--help")]
+    [InlineData("new", "--help")]
+    public async Task Every_command_has_help(params string[] args)
+    {
+        using var folder = new TempFolder();
+        var (code, output) = await RunAsync(folder.Path, args);
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using PublicEdu.Generator.Serve;
+using PublicEdu.Tests.Support;
+
+namespace PublicEdu.Tests.Serve;
+
+public class PreviewServerTests
+{
+    [Fact]
+    public async Task A_saved_change_is_served_and_a_reload_event_sent_within_two_seconds()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "第一版内容。"));
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        var baseUrl = await server.StartAsync(0);
+        Assert.StartsWith("http://127.0.0.1:", baseUrl);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+
+        var page = await http.GetStringAsync("guides/exits/");
+        Assert.Contains("第一版内容", page);
+        Assert.Contains("js/livereload.js", page);
+
+        using var events = await http.GetStreamAsync("__publicedu/events");
+        using var reader = new StreamReader(events);
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+
+        var clock = Stopwatch.StartNew();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "第二版内容。"));
+        var reloadTask = ReadEventAsync(reader, "reload");
+        var finished = await Task.WhenAny(reloadTask, Task.Delay(TimeSpan.FromSeconds(5)));
+        Assert.Same(reloadTask, finished);
+        var served = await http.GetStringAsync("guides/exits/");
+        clock.Stop();
+        Assert.Contains("第二版内容", served);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_failed_rebuild_keeps_serving_the_last_good_site_and_reports_the_error()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "好的内容。"));
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        var baseUrl = await server.StartAsync(0);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var reader = new StreamReader(await http.GetStreamAsync("__publicedu/events"));
+        await reader.ReadLineAsync();
+
+        tree.Write("guides/exits.md", "---\ntitle: [\n---\n");
+        var data = await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("PE0101", data);
+        Assert.Contains("好的内容", await http.GetStringAsync("guides/exits/"));
+    }
+
+    [Theory]
+    [InlineData("/../site.yml")]
+    [InlineData("/%2e%2e/site.yml")]
+    [InlineData("/guides/%2E%2E/%2E%2E/content/site.yml")]
+    [InlineData("/..%2fcontent%2fsite.yml")]
+    public void Paths_outside_the_site_are_refused(string path)
+    {
+        using var folder = new TempFolder();
+        Assert.Null(StaticFileResponder.Map(folder.Path, path));
+    }
+
+    [Fact]
+    public async Task Unknown_pages_get_the_404_page_with_status_404()
+    {
+        using var tree = new ContentTree();
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        var response = await http.GetAsync("no/such/page/");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("找不到这个页面", await response.Content.ReadAsStringAsync());
+        // Kestrel removes dot segments before we see the path; either way nothing outside is served.
+        var traversal = await http.GetAsync("/%2e%2e/%2e%2e/etc/passwd");
+        Assert.NotEqual(HttpStatusCode.OK, traversal.StatusCode);
+        Assert.DoesNotContain("root:", await traversal.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> ReadEventAsync(StreamReader reader, string name)
+    {
+        string? current = null;
+        var data = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) current = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data.Add(line[6..]);
+            else if (line.Length == 0 && current is not null)
+            {
+                if (current == name) return string.Join("\n", data);
+                current = null;
+                data.Clear();
+            }
+        }
+        throw new EndOfStreamException();
+    }
+}
