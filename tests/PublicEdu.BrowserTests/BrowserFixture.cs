@@ -1,0 +1,140 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Serve;
+
+namespace PublicEdu.BrowserTests;
+
+/// <summary>
+/// Builds content/ once, serves it on a free loopback port, and starts Debian's Chromium through
+/// Playwright. Without a browser the tests are skipped with the reason, unless REQUIRE_BROWSER=1
+/// (set by .ci/run), where a missing browser is a failure.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "publicedu-browser-" + Guid.NewGuid().ToString("N")[..12]);
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser? Browser { get; private set; }
+
+    /// <summary>Why the browser is unavailable; null when it is running.</summary>
+    public string? Unavailable { get; private set; }
+
+    public string ArtifactsDir { get; } = Path.Combine(FindRoot(), "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var output = Path.Combine(_root, "_site");
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(RepoRoot, "content"), output, null,
+            Path.Combine(RepoRoot, "site-theme", "wwwroot")));
+        if (!result.Succeeded)
+            throw new InvalidOperationException("content/ does not build:\n" + string.Join("\n", result.Diagnostics));
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Run(context => StaticFileResponder.RespondAsync(context, output));
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+
+        var executable = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") is { Length: > 0 } fromEnv ? fromEnv : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            Unavailable = $"Chromium not found at {executable}; install it (apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE.";
+            return;
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ArtifactsDir);
+    }
+
+    /// <summary>Skips the calling test when there is no browser, or fails it when one is required.</summary>
+    public IBrowser RequireBrowser()
+    {
+        if (Browser is not null) return Browser;
+        if (Environment.GetEnvironmentVariable("REQUIRE_BROWSER") == "1")
+            throw new InvalidOperationException("REQUIRE_BROWSER=1 but " + Unavailable);
+        Skip.If(true, Unavailable);
+        return null!;
+    }
+
+    /// <summary>A new page that records console errors and every request that leaves the site's origin.</summary>
+    public async Task<BrowserPage> OpenAsync(int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var browser = RequireBrowser();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        var watched = new BrowserPage(context, page, new Uri(BaseUrl));
+        return watched;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PublicEdu.sln"))) return dir.FullName;
+        throw new InvalidOperationException("PublicEdu.sln not found");
+    }
+}
+
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    public BrowserPage(IBrowserContext context, IPage page, Uri origin)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") ConsoleErrors.Add(message.Text);
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add(error);
+        page.Request += (_, request) =>
+        {
+            var url = new Uri(request.Url);
+            if (url.Scheme is "data" or "about" or "blob") return;
+            if (url.Host != origin.Host || url.Port != origin.Port) ForeignRequests.Add(request.Url);
+        };
+    }
+
+    public IPage Page { get; }
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public List<string> ForeignRequests { get; } = [];
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
