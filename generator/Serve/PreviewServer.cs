@@ -1,11 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Rendering;
 
@@ -24,7 +16,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly ReloadBroadcaster _broadcaster = new();
     private readonly RebuildScheduler _scheduler;
     private readonly List<FileSystemWatcher> _watchers = [];
-    private WebApplication? _app;
+    private LoopbackHost? _host;
 
     public PreviewServer(string contentDir, string outputDir, string? themeFolder, TextWriter log)
     {
@@ -45,20 +37,12 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         await RebuildAsync();
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
-        _app = builder.Build();
-        _app.Run(context => context.Request.Path == "/__publicedu/events"
-            ? _broadcaster.HandleAsync(context)
-            : StaticFileResponder.RespondAsync(context, _outputDir));
-        await _app.StartAsync();
+        _host = await LoopbackHost.StartAsync(_outputDir, port,
+            context => context.Request.Path == "/__publicedu/events" ? _broadcaster.HandleAsync(context) : null);
 
         Watch(_contentDir);
         if (_themeFolder is not null) Watch(_themeFolder);
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return address.Replace("[::1]", "127.0.0.1").TrimEnd('/') + "/";
+        return _host.BaseUrl;
     }
 
     private void Watch(string folder)
@@ -111,10 +95,6 @@ public sealed class PreviewServer : IAsyncDisposable
         foreach (var watcher in _watchers) watcher.Dispose();
         await _scheduler.DisposeAsync();
         _broadcaster.Close();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_host is not null) await _host.DisposeAsync();
     }
 }

@@ -1,10 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Serve;
@@ -19,7 +12,7 @@ namespace PublicEdu.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "publicedu-browser-" + Guid.NewGuid().ToString("N")[..12]);
-    private WebApplication? _app;
+    private LoopbackHost? _host;
     private IPlaywright? _playwright;
 
     public static string RepoRoot { get; } = FindRoot();
@@ -41,13 +34,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!result.Succeeded)
             throw new InvalidOperationException("content/ does not build:\n" + string.Join("\n", result.Diagnostics));
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(context => StaticFileResponder.RespondAsync(context, output));
-        await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        _host = await LoopbackHost.StartAsync(output, 0);
+        BaseUrl = _host.BaseUrl;
 
         var executable = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") is { Length: > 0 } fromEnv ? fromEnv : "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -94,7 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 

@@ -21,9 +21,7 @@ public class PreviewServerTests
         Assert.Contains("第一版内容", page);
         Assert.Contains("js/livereload.js", page);
 
-        using var events = await http.GetStreamAsync("__publicedu/events");
-        using var reader = new StreamReader(events);
-        Assert.Equal(": connected", await reader.ReadLineAsync());
+        using var reader = await SubscribeAsync(http);
 
         var clock = Stopwatch.StartNew();
         tree.Write("guides/exits.md", ContentTree.Page("通道", "第二版内容。"));
@@ -42,10 +40,8 @@ public class PreviewServerTests
         using var tree = new ContentTree();
         tree.Write("guides/exits.md", ContentTree.Page("通道", "好的内容。"));
         await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
-        var baseUrl = await server.StartAsync(0);
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        using var reader = new StreamReader(await http.GetStreamAsync("__publicedu/events"));
-        await reader.ReadLineAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        using var reader = await SubscribeAsync(http);
 
         tree.Write("guides/exits.md", "---\ntitle: [\n---\n");
         var data = await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10));
@@ -77,6 +73,13 @@ public class PreviewServerTests
         var traversal = await http.GetAsync("/%2e%2e/%2e%2e/etc/passwd");
         Assert.NotEqual(HttpStatusCode.OK, traversal.StatusCode);
         Assert.DoesNotContain("root:", await traversal.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<StreamReader> SubscribeAsync(HttpClient http)
+    {
+        var reader = new StreamReader(await http.GetStreamAsync("__publicedu/events"));
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+        return reader;
     }
 
     private static async Task<string> ReadEventAsync(StreamReader reader, string name)
