@@ -12,4 +12,5 @@ public sealed record ResolvedSite(
     LoadedContent Content,
     LawRegistry Laws,
     IReadOnlyDictionary<ContentPage, PageResolution> Pages,
-    IReadOnlyDictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>> Backlinks);
+    IReadOnlyDictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>> Backlinks,
+    IReadOnlyDictionary<ContentPage, SelfChecks.Questionnaire> Questionnaires);

@@ -39,13 +39,20 @@ public static partial class SiteResolver
             pages[page] = new PageResolution(links, cited.PreviewKeys, ownLaw);
         });
 
+        var questionnaires = new ConcurrentDictionary<ContentPage, SelfChecks.Questionnaire>();
+        Parallel.ForEach(content.Pages.Where(p => p.Kind == PageKind.SelfCheck), page =>
+        {
+            if (SelfChecks.QuestionnaireParser.Parse(page, diagnostics) is { } parsedQuestionnaire)
+                questionnaires[page] = SelfChecks.QuestionnaireValidator.Validate(parsedQuestionnaire, diagnostics);
+        });
+
         var grouped = backlinks
             .GroupBy(b => (b.LawSlug, b.Article))
             .ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyList<Backlink>)g.OrderBy(b => b.SourceOrder, StringComparer.Ordinal)
                     .DistinctBy(b => b.Url).ToList());
-        return new ResolvedSite(content, registry, pages, grouped);
+        return new ResolvedSite(content, registry, pages, grouped, questionnaires);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9-]*\\s*|!--.*)>")]
@@ -68,14 +75,21 @@ public static partial class SiteResolver
     {
         foreach (var container in page.Document.Descendants<CustomContainer>())
         {
-            if (CalloutKind.Find(container.Info) is null)
+            var isQuestion = container.Info == "question" && page.Kind == PageKind.SelfCheck;
+            if (CalloutKind.Find(container.Info) is null && !isQuestion)
                 diagnostics.Error(page.DisplayPath, container.Line + 1, container.Column + 1, DiagnosticCodes.UnknownBlock,
                     $"不认识的块类型“::: {container.Info}”。可用的有：{string.Join("、", CalloutKind.All.Select(k => k.Name))}。");
             if (container.ClosingFencedCharCount == 0)
                 diagnostics.Error(page.DisplayPath, container.Line + 1, container.Column + 1, DiagnosticCodes.UnclosedBlock,
                     $"“::: {container.Info}”块没有结束。请在块的最后一行之后单独写一行 :::。");
         }
-        if (!page.Document.Descendants<ParagraphBlock>().Any() && page.Kind is not PageKind.Law and not PageKind.Home)
+        foreach (var paragraph in page.Document.Descendants<ParagraphBlock>())
+        {
+            if (Markdown.PlainText.Of(paragraph.Inline).TrimStart().StartsWith("：：：", StringComparison.Ordinal))
+                diagnostics.Error(page.DisplayPath, paragraph.Line + 1, paragraph.Column + 1, DiagnosticCodes.UnknownBlock,
+                    "块的开头和结尾要用三个半角冒号 :::，这里写成了全角的“：：：”。请切换到英文输入法重新输入。");
+        }
+        if (!page.Document.Descendants<ParagraphBlock>().Any() && page.Kind is not PageKind.Law and not PageKind.Home and not PageKind.SelfCheck)
             diagnostics.Warning(page.DisplayPath, 1, 1, DiagnosticCodes.EmptyPage,
                 "这个页面没有正文。请在 front matter 之后写正文内容。");
     }

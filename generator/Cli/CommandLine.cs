@@ -17,6 +17,8 @@ public static class CommandLine
         var basePath = new Option<string?>("--base-path") { Description = "网站部署在子路径下时填写，例如 /publicedu/（覆盖 site.yml 的 base_path）" };
         var fileLinks = new Option<bool>("--file-links") { Description = "链接以 index.html 结尾，便于直接双击打开本地文件浏览" };
         var port = new Option<int>("--port", "-p") { Description = "预览服务器端口", DefaultValueFactory = _ => 5080 };
+        // Preview pages carry the reload script, so they never go where `build` puts the real site.
+        var previewOutput = new Option<string>("--out", "-o") { Description = "预览用的输出文件夹（不要上传它；上线请用 build）", DefaultValueFactory = _ => "_preview" };
 
         var build = new Command("build", "生成网站：读取内容文件夹，写出静态网站") { content, output, basePath, fileLinks };
         build.SetAction(async (parse, _) =>
@@ -35,14 +37,16 @@ public static class CommandLine
             return Report(result, null);
         });
 
-        var serve = new Command("serve", "生成网站并在 127.0.0.1 上预览；修改内容后自动重新生成并刷新浏览器") { content, output, port };
+        var serve = new Command("serve", "生成网站并在 127.0.0.1 上预览；修改内容后自动重新生成并刷新浏览器") { content, previewOutput, port };
         serve.SetAction(async (parse, cancellation) =>
         {
             var contentDir = parse.GetValue(content)!;
-            await using var server = new PreviewServer(contentDir, parse.GetValue(output)!, ThemeAssets.FindSourceFolder(contentDir), Console.Out);
+            await using var server = new PreviewServer(contentDir, parse.GetValue(previewOutput)!, ThemeAssets.FindSourceFolder(contentDir), Console.Out);
             var url = await server.StartAsync(parse.GetValue(port));
             Console.WriteLine($"预览地址：{url}  （按 Ctrl+C 停止）");
-            try { await Task.Delay(Timeout.Infinite, cancellation); } catch (OperationCanceledException) { }
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, server.Stopping);
+            try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+            Console.WriteLine("预览已停止。");
             return 0;
         });
 

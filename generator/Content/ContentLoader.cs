@@ -54,7 +54,9 @@ public static partial class ContentLoader
 
         var ordered = pages.OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList();
         ReportDuplicateUrls(ordered, files, diagnostics);
-        return new LoadedContent(site, ordered, files);
+        // The build fails on the duplicate; later stages see each URL once so they can report the rest.
+        var unique = ordered.DistinctBy(p => p.Url).ToList();
+        return new LoadedContent(site, unique, files);
     }
 
     /// <summary>
@@ -108,7 +110,7 @@ public static partial class ContentLoader
         if (kind is null)
         {
             diagnostics.Error(display, 0, 0, DiagnosticCodes.UnsupportedFile,
-                "这个文件夹里的 Markdown 文件不会生成页面。页面放在 content/ 根目录，指引放在 guides/，文章放在 articles/，法律放在 laws/。");
+                "这个文件夹里的 Markdown 文件不会生成页面。页面放在 content/ 根目录，指引放在 guides/，文章放在 articles/，法律放在 laws/，自查问卷放在 selfchecks/。");
             return null;
         }
         var text = SourceText.Read(full, display, diagnostics);
@@ -130,7 +132,12 @@ public static partial class ContentLoader
         // Front matter starts on line 2, after the opening ---.
         var map = YamlMap.Parse(yaml, display, 1, diagnostics, DiagnosticCodes.FrontMatterSyntax);
         if (map is null) return null;
-        map.ReportUnknownKeys(kind == PageKind.Law ? [.. CommonKeys, .. LawKeys] : CommonKeys);
+        map.ReportUnknownKeys(kind switch
+        {
+            PageKind.Law => [.. CommonKeys, .. LawKeys],
+            PageKind.SelfCheck => [.. CommonKeys, .. SelfChecks.QuestionnaireParser.FrontMatterKeys],
+            _ => CommonKeys,
+        });
 
         var title = map.String("title", required: true);
         var meta = new FrontMatter(
@@ -168,6 +175,7 @@ public static partial class ContentLoader
             ["guides", _] => PageKind.Guide,
             ["articles", _] => PageKind.Article,
             ["laws", _] => PageKind.Law,
+            ["selfchecks", _] => PageKind.SelfCheck,
             _ => null,
         };
     }
@@ -179,6 +187,7 @@ public static partial class ContentLoader
         PageKind.Guide => "guides/" + slug + "/",
         PageKind.Article => "articles/" + slug + "/",
         PageKind.Law => "laws/" + slug + "/",
+        PageKind.SelfCheck => "selfchecks/" + slug + "/",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -212,7 +221,13 @@ public static partial class ContentLoader
             return null;
         }
         var fromName = stem.ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
-        if (!SlugPattern().IsMatch(fromName) || isTopLevel && ReservedSlugs.Contains(fromName))
+        if (isTopLevel && ReservedSlugs.Contains(fromName))
+        {
+            diagnostics.Error(display, 1, 1, DiagnosticCodes.InvalidSlug,
+                $"文件名“{stem}”是网站保留的栏目地址，不能用作页面网址。请改名，或在 front matter 中写 slug: {SuggestSlug(relative)}。");
+            return null;
+        }
+        if (!SlugPattern().IsMatch(fromName))
         {
             diagnostics.Error(display, 1, 1, DiagnosticCodes.InvalidSlug,
                 $"文件名“{stem}”不能用作网址。请改名（只用小写字母、数字和连字符），或在 front matter 中写 slug: {SuggestSlug(relative)}。");
@@ -227,6 +242,7 @@ public static partial class ContentLoader
         "guides" => "my-guide",
         "articles" => "my-article",
         "laws" => "my-law",
+        "selfchecks" => "my-selfcheck",
         _ => "my-page",
     };
 

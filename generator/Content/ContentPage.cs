@@ -2,7 +2,7 @@ using Markdig.Syntax;
 
 namespace PublicEdu.Generator.Content;
 
-public enum PageKind { Home, Page, Guide, Article, Law }
+public enum PageKind { Home, Page, Guide, Article, Law, SelfCheck }
 
 /// <summary>What every page's front matter may say.</summary>
 public sealed record FrontMatter(

@@ -53,7 +53,7 @@ public sealed record SiteConfig(
                 $"base_url “{baseUrl}”不是有效的网址。请写完整地址，以 https:// 开头；不知道时留空。");
             baseUrl = "";
         }
-        if (baseUrl.Length == 0)
+        else if (baseUrl.Length == 0)
             diagnostics.Warning(display, map.PositionOf("base_url").Line, 1, DiagnosticCodes.BaseUrlMissing,
                 "未填写 base_url（网站正式地址），sitemap、规范链接和订阅源只能使用相对地址。上线前请由运营方填写。");
 

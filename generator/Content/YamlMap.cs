@@ -120,7 +120,7 @@ public sealed class YamlMap
             {
                 var (line, col) = node is null ? (Line, 1) : ((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
                 _diagnostics.Error(_path, line, col, DiagnosticCodes.RequiredFieldMissing,
-                    $"缺少必填项“{key}”。请在 front matter 中加一行，例如 {key}: ……");
+                    $"缺少必填项“{key}”。请补上一行，例如 {key}: ……");
             }
             return null;
         }
@@ -181,6 +181,9 @@ public sealed class YamlMap
             case YamlScalarNode scalar:
                 // "tags: 消防" is a common slip for a one-item list; accept it.
                 return [scalar.Value!.Trim()];
+            case YamlSequenceNode seq when seq.Children.Count == 1 && seq.Children[0] is YamlScalarNode { Value: { } only } && only.Contains('，'):
+                Warn(seq, DiagnosticCodes.FieldWrongType, $"“{key}”的列表用了中文逗号“，”，会被当成一项“{only}”。列表里请用英文逗号分隔，例如 [消防, 疏散]。");
+                return [only.Trim()];
             case YamlSequenceNode seq:
                 var list = new List<string>();
                 foreach (var item in seq)

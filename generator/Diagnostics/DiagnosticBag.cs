@@ -20,9 +20,10 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
-    public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
+    // Counted as printed: the same problem found twice is one problem.
+    public int ErrorCount => _items.Distinct().Count(d => d.Severity == Severity.Error);
 
-    public int WarningCount => _items.Count(d => d.Severity == Severity.Warning);
+    public int WarningCount => _items.Distinct().Count(d => d.Severity == Severity.Warning);
 
     public IReadOnlyList<Diagnostic> Sorted() =>
         _items.Distinct()

@@ -52,6 +52,15 @@ public static class DiagnosticCodes
     public const string CitationNoSuchParagraph = "PE0305";
     public const string CitationBadRange = "PE0306";
 
+    // PE05xx — self-check questionnaires
+    public const string QuestionnaireEmpty = "PE0501";
+    public const string QuestionDuplicateId = "PE0502";
+    public const string OptionNoOutcome = "PE0503";
+    public const string HazardIncomplete = "PE0504";
+    public const string ConditionInvalid = "PE0505";
+    public const string QuestionMalformed = "PE0506";
+    public const string HazardValueInvalid = "PE0507";
+
     // PE04xx — links
     public const string BrokenLink = "PE0401";
     public const string UnsafeLink = "PE0402";

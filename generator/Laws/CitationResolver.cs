@@ -31,13 +31,23 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
                 headingTitle = PlainText.Of(heading.Inline).Trim();
                 continue;
             }
+            if (node is Markdig.Extensions.CustomContainers.CustomContainer { Info: "question" } question)
+            {
+                // Backlinks from a self-check item point at the question, titled by its text.
+                var id = (question.Arguments ?? "").Trim().Split(' ')[0];
+                headingId = "q-" + id;
+                var text = question.OfType<ParagraphBlock>().FirstOrDefault() is { } p ? PlainText.Of(p.Inline).Trim() : id;
+                headingTitle = "自查项：" + (text.Length > 40 ? text[..40] + "…" : text);
+                continue;
+            }
             if (node is not CitationInline citation) continue;
 
             foreach (var bad in citation.BadNumerals)
                 Error(page, citation, DiagnosticCodes.CitationBadNumeral,
                     $"条号“{bad}”不是有效的数字。请写成“第六十条”或“第60条”。");
 
-            var law = LawFor(citation, page, ownLaw);
+            var inStatute = ownLaw is not null && IsStatutoryText(citation);
+            var law = LawFor(citation, page, ownLaw, inStatute);
             if (law is null) continue;
             citation.LawHref = "/" + law.Url;
 
@@ -63,16 +73,31 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
         return new PageCitations(keys, backlinks);
     }
 
-    private Law? LawFor(CitationInline citation, ContentPage page, Law? ownLaw)
+    /// <summary>Statutory text is a law page's top-level paragraphs; notes sit inside ::: blocks.</summary>
+    private static bool IsStatutoryText(CitationInline citation)
     {
-        if (citation.LawName is null or "本法")
+        Inline root = citation;
+        while (root.Parent is not null) root = root.Parent;
+        for (Block? block = (root as ContainerInline)?.ParentBlock; block is not null; block = block.Parent)
+            if (block is Markdig.Extensions.CustomContainers.CustomContainer) return false;
+        return true;
+    }
+
+    private Law? LawFor(CitationInline citation, ContentPage page, Law? ownLaw, bool inStatute)
+    {
+        if (citation.LawName == "本法") return ownLaw;
+        if (citation.LawName is null)
         {
-            // A bare 第十六条 only means something on a law's own page.
-            return ownLaw;
+            // A bare 第十六条 means "this law" only in the law's own statutory text. In notes it may
+            // be another document's article ("该意见第十三条"), so authors write 本法 or 《消防法》.
+            return inStatute ? ownLaw : null;
         }
         if (citation.Bracketed)
         {
             var law = registry.Find(citation.LawName);
+            // Statute text quotes other laws verbatim (《中华人民共和国刑法》); it cannot be edited, so
+            // a law the site lacks is left as text there instead of failing the build.
+            if (law is null && inStatute) return null;
             if (law is null)
                 Error(page, citation, DiagnosticCodes.CitationUnknownLaw,
                     $"本站没有收录《{citation.LawName}》，无法链接到它的条文。请核对法律名称（可用全称或简称，如《消防法》），或先在 content/laws/ 中添加这部法律；只想提及这份文件时，不要在书名号后紧接“第…条”。");

@@ -15,7 +15,7 @@ public sealed class LawRegistry
         Laws = laws;
         foreach (var law in laws)
         {
-            foreach (var name in NamesOf(law))
+            foreach (var name in NamesOf(law).Distinct())
             {
                 if (_byName.TryGetValue(name, out var other) && other != law)
                     diagnostics.Error(law.Page.DisplayPath, 1, 1, DiagnosticCodes.LawNameDuplicate,

@@ -6,7 +6,7 @@ using PublicEdu.Generator.Diagnostics;
 namespace PublicEdu.Generator.Links;
 
 /// <summary>Where a Markdown link points, kept so a broken link in the output names its source line.</summary>
-public sealed record SourceLink(string Target, int Line, int Column);
+public sealed record SourceLink(string Target, string Written, int Line, int Column);
 
 /// <summary>
 /// Resolve stage for Markdown links and images. Authors write site paths (/guides/x/) or paths to
@@ -27,7 +27,7 @@ public static class LinkResolver
             var column = link.Column + 1;
             if (url.Length == 0 || url.StartsWith('#'))
             {
-                if (url.Length > 1) links.Add(new SourceLink("/" + page.Url + url, line, column));
+                if (url.Length > 1) links.Add(new SourceLink("/" + page.Url + url, url, line, column));
                 continue;
             }
             var colon = url.IndexOf(':');
@@ -80,7 +80,7 @@ public static class LinkResolver
             }
             var target = "/" + normalised + fragment;
             link.Url = target;
-            links.Add(new SourceLink(target, line, column));
+            links.Add(new SourceLink(target, url, line, column));
         }
         return links;
     }

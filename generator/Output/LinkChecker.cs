@@ -1,3 +1,4 @@
+using PublicEdu.Generator.Links;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -23,10 +24,12 @@ public static partial class LinkChecker
     public static void Check(IReadOnlyList<OutputFile> files, ResolvedSite site, string basePath, DiagnosticBag diagnostics)
     {
         var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var ids = files.Where(f => f.IsHtml).ToDictionary(
+        var ids = files.Where(f => f.IsHtml).DistinctBy(f => f.Path).ToDictionary(
             f => f.Path,
             f => IdAttribute().Matches(Encoding.UTF8.GetString(f.Content)).Select(m => WebUtility.HtmlDecode(m.Groups["id"].Value)).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
+        // A broken navigation link is on every page; say it once.
+        var reportedTheme = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         Parallel.ForEach(files.Where(f => f.IsHtml), file =>
         {
@@ -35,38 +38,53 @@ public static partial class LinkChecker
             foreach (Match match in LinkAttribute().Matches(html))
             {
                 var raw = WebUtility.HtmlDecode(match.Groups["url"].Value);
-                var target = Resolve(file.Path, raw, basePath);
-                if (target is null) continue;
-                var (path, fragment) = target.Value;
-                string? problem = null;
-                if (!paths.Contains(path)) problem = $"链接“{raw}”指向的页面或文件不存在";
-                else if (fragment.Length > 0 && ids.TryGetValue(path, out var targetIds) && !targetIds.Contains(fragment))
-                    problem = $"链接“{raw}”指向的位置 #{fragment} 在目标页面上不存在";
-                if (problem is null || !reported.Add(raw)) continue;
-                Report(file, path, fragment, problem, site, diagnostics);
+                if (Resolve(file.Path, raw, basePath) is not var (path, fragment)) continue;
+                var missingPage = !paths.Contains(path);
+                var missingFragment = !missingPage && fragment.Length > 0 && ids.TryGetValue(path, out var targetIds) && !targetIds.Contains(fragment);
+                if (!missingPage && !missingFragment || !reported.Add(raw)) continue;
+                var source = file.Source is { } page ? FindSource(site.Pages[page].Links, path, fragment) : null;
+                if (source is null && !reportedTheme.TryAdd(path + "#" + fragment, true)) continue;
+                Report(file, source, path, fragment, missingPage, paths, site, diagnostics);
             }
         });
     }
 
-    private static void Report(OutputFile file, string path, string fragment, string problem, ResolvedSite site, DiagnosticBag diagnostics)
+    private static SourceLink? FindSource(IReadOnlyList<SourceLink> links, string path, string fragment)
     {
-        var code = problem.Contains('#') ? DiagnosticCodes.BrokenFragment : DiagnosticCodes.BrokenLink;
-        if (file.Source is { } page)
+        var siteTarget = "/" + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
+        return links.FirstOrDefault(l => Uri.UnescapeDataString(l.Target) == siteTarget + (fragment.Length > 0 ? "#" + fragment : ""))
+            ?? links.FirstOrDefault(l => l.Target.Split('#')[0] == siteTarget);
+    }
+
+    private static void Report(OutputFile file, SourceLink? source, string path, string fragment, bool missingPage,
+        IReadOnlySet<string> paths, ResolvedSite site, DiagnosticBag diagnostics)
+    {
+        var code = missingPage ? DiagnosticCodes.BrokenLink : DiagnosticCodes.BrokenFragment;
+        var shown = "/" + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path) + (fragment.Length > 0 ? "#" + fragment : "");
+        if (source is not null)
         {
-            var siteTarget = "/" + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
-            var source = site.Pages[page].Links.FirstOrDefault(l =>
-                l.Target == siteTarget + (fragment.Length > 0 ? "#" + fragment : "") || l.Target.Split('#')[0] == siteTarget);
-            if (source is not null)
-            {
-                diagnostics.Error(page.DisplayPath, source.Line, source.Column, code, problem + "。请核对地址，站内地址以 / 开头，例如 /guides/。");
-                return;
-            }
-            diagnostics.Error(page.DisplayPath, 1, 1, code, problem + "（由页面模板或导航生成）。请检查 site.yml 的 navigation 和相关页面是否存在。");
+            var written = SafeUnescape(source.Written);
+            var problem = missingPage
+                ? $"链接“{written}”指向的页面或文件不存在。"
+                : $"链接“{written}”指向的位置 #{fragment} 在目标页面上不存在。请核对标题文字或条号（条文的位置写作 #art-60）。";
+            // The commonest slip: /guides/x without the closing slash names a file, not the page.
+            if (missingPage && paths.Contains(path.TrimEnd('/') + "/index.html") && !written.Split('#')[0].EndsWith('/'))
+                problem += $"网址末尾少了 /，请写成“{written.Split('#')[0]}/”。";
+            else if (missingPage)
+                problem += "请核对地址；站内页面写成 /guides/文件名/ 的形式。";
+            diagnostics.Error(file.Source!.DisplayPath, source.Line, source.Column, code, problem);
             return;
         }
-        var nav = site.Content.Site.NavigationLines.FirstOrDefault(n => path.StartsWith(n.Key, StringComparison.Ordinal) || n.Key.Length == 0 && path == "index.html");
-        diagnostics.Error(site.Content.Site.SourcePath, nav.Value, 1, code,
-            $"生成的页面 /{file.Path} 中，{problem}。请检查 site.yml 的 navigation 是否指向存在的页面。");
+        var nav = site.Content.Site.NavigationLines.FirstOrDefault(n => (n.Key.Length == 0 ? "index.html" : n.Key.TrimEnd('/') + "/index.html") == path);
+        var where = nav.Key is not null ? "site.yml 的导航（navigation）" : "页面模板";
+        diagnostics.Error(site.Content.Site.SourcePath, nav.Key is not null ? nav.Value : 0, 1, code,
+            $"{where}中的链接 {shown} 指向的页面不存在（首次出现在生成的 /{file.Path}）。请修改或删除这一项，或先添加对应的页面。");
+    }
+
+    private static string SafeUnescape(string text)
+    {
+        try { return Uri.UnescapeDataString(text); }
+        catch (UriFormatException) { return text; }
     }
 
     /// <summary>

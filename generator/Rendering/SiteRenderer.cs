@@ -39,6 +39,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         [PageKind.Guide] = ("办事指引", "guides/", "自查、整改、主动申报和免罚，一步一步讲清楚。"),
         [PageKind.Article] = ("普法文章", "articles/", "消防安全知识、典型案例和本地动态。"),
         [PageKind.Law] = ("法律法规", "laws/", "逐条收录的法律法规原文，配有通俗解读。"),
+        [PageKind.SelfCheck] = ("消防自查", "selfchecks/", "按场所类型逐项自查火灾隐患：查出问题、看清依据、知道怎么改，以及主动整改、主动申报可能带来的从宽处理。答案只保存在您自己的浏览器里。"),
     };
 
     public async Task<IReadOnlyList<OutputFile>> RenderAsync()
@@ -63,6 +64,12 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             return razor.RenderAsync<LawPageView>("Model", LawView(page, law, resolution));
         if (page.Kind == PageKind.Home)
             return razor.RenderAsync<HomePageView>("Model", HomeView(page, resolution));
+        if (page.Kind == PageKind.SelfCheck && site.Questionnaires.TryGetValue(page, out var questionnaire))
+        {
+            var checkFrame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), "website") with { Scripts = ["js/citations.js", "js/selfcheck.js"] };
+            var builder = new SelfCheckViewBuilder(site.Laws, Config.ReportingChannels, site.Content.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal));
+            return razor.RenderAsync<SelfCheckPageView>("Model", builder.Build(questionnaire, checkFrame, Markdown(checkFrame), Previews(resolution.PreviewKeys)));
+        }
 
         var frame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), page.Kind == PageKind.Article ? "article" : "website");
         var markdown = Markdown(frame);
@@ -88,6 +95,11 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             new LawIndexView(lawFrame, lawIntro, site.Laws.Laws.OrderBy(l => l.Page.RelativePath, StringComparer.Ordinal).Select(LawSummary).ToList()));
         result.Add(new OutputFile(lawUrl + "index.html", Encoding.UTF8.GetBytes(lawIndex)));
 
+        var (checkTitle, checkUrl, checkIntro) = Sections[PageKind.SelfCheck];
+        var checkIndexFrame = Frame(checkTitle, checkIntro, checkUrl, [new Crumb("首页", ""), new Crumb(checkTitle, null)], "website");
+        var checkIndex = await razor.RenderAsync<SelfCheckIndexPageView>("Model", new SelfCheckIndexView(checkIndexFrame, checkIntro, SelfCheckSummaries()));
+        result.Add(new OutputFile(checkUrl + "index.html", Encoding.UTF8.GetBytes(checkIndex)));
+
         var notFoundFrame = Frame("找不到页面", "", "404.html", [], "website") with { AbsoluteBase = Config.BasePath };
         var notFound = await razor.RenderAsync<NotFoundPageView>("Model", new NotFoundView(notFoundFrame));
         result.Add(new OutputFile("404.html", Encoding.UTF8.GetBytes(notFound)));
@@ -107,9 +119,16 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         return new HomeView(frame, Markdown(frame).Render(page.Document), HomeSections(), Previews(resolution.PreviewKeys));
     }
 
+    private List<SelfCheckSummary> SelfCheckSummaries() =>
+        site.Questionnaires.Values.OrderBy(q => q.Page.RelativePath, StringComparer.Ordinal)
+            .Select(q => new SelfCheckSummary(q.Page.Meta.Title, q.Page.Url, q.Premises, q.Audience, q.Minutes, q.Questions.Count(), q.Page.Meta.Summary))
+            .ToList();
+
     private List<HomeSection> HomeSections()
     {
         var sections = new List<HomeSection>();
+        var checks = SelfCheckSummaries().Select(c => new ListEntry(c.Title, c.Url, $"{c.QuestionCount} 题，约 {c.Minutes} 分钟。{c.Summary}", null, [])).ToList();
+        if (checks.Count > 0) sections.Add(new HomeSection("消防自查", "selfchecks/", "全部自查问卷", checks));
         var laws = site.Laws.Laws.OrderBy(l => l.Page.RelativePath, StringComparer.Ordinal)
             .Select(l => new ListEntry(l.Title, l.Url, l.Summary, null, [])).ToList();
         if (laws.Count > 0) sections.Add(new HomeSection("法律法规", "laws/", "全部法律法规", laws));

@@ -23,6 +23,12 @@ public sealed class LoopbackHost : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>
+    /// Fires when the host is asked to stop. Kestrel's console lifetime takes Ctrl+C for itself,
+    /// so a command that waits on the host must wait on this too.
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>"http://127.0.0.1:PORT/".</summary>
     public string BaseUrl { get; }
 

@@ -32,6 +32,9 @@ public sealed class PreviewServer : IAsyncDisposable
 
     public BuildResult? LastResult { get; private set; }
 
+    /// <summary>Cancelled when the server stops (Ctrl+C included).</summary>
+    public CancellationToken Stopping => _host?.Stopping ?? CancellationToken.None;
+
     /// <summary>Builds once, then starts serving. Port 0 picks a free port. Returns the base URL.</summary>
     public async Task<string> StartAsync(int port)
     {

@@ -30,7 +30,11 @@ public static partial class CitationParser
     public static void Process(MarkdownDocument document)
     {
         // Collect first: replacing while enumerating would invalidate the walk.
-        var literals = document.Descendants<LiteralInline>()
+        // Headings stay plain text: "### 第六十条" is an article's own title, and a linked heading
+        // would also turn up in the table of contents.
+        var literals = document.Descendants<LeafBlock>()
+            .Where(b => b is not HeadingBlock && b.Inline is not null)
+            .SelectMany(b => b.Inline!.Descendants<LiteralInline>())
             .Where(l => l.FirstParentOfType<LinkInline>() is null)
             .ToList();
         foreach (var literal in literals) Split(literal);
@@ -118,6 +122,8 @@ public static partial class CitationParser
         var paragraph = m.Groups["p"].Success ? Number(m.Groups["p"], owner) : null;
         var item = m.Groups["i"].Success ? Number(m.Groups["i"], owner) : null;
         if (article is null || m.Groups["p"].Success && paragraph is null || m.Groups["i"].Success && item is null) return null;
+        // "第六十条第三项" names no 款: it means the items of the first 款, as people read it.
+        if (item is not null && paragraph is null) paragraph = 1;
         return new ArticleRef(article.Value, paragraph, item);
     }
 

@@ -87,6 +87,34 @@ public class DiagnosticCodeTests
         new("bad numeral", DiagnosticCodes.CitationBadNumeral, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第一百五条"))),
         new("no such item", DiagnosticCodes.CitationNoSuchParagraph, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第一条第二款"))),
         new("backwards range", DiagnosticCodes.CitationBadRange, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第三条至第二条"))),
+        new("questionnaire without questions", DiagnosticCodes.QuestionnaireEmpty, Severity.Error, "selfchecks/test-check.md", 1, t => t.WithSelfCheck(
+            "---\ntitle: 空问卷\npremises: 商店\nreviewed: 2026-11-28\n---\n\n引言。\n")),
+        new("duplicate question id", DiagnosticCodes.QuestionDuplicateId, Severity.Error, "selfchecks/test-check.md", 28, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("::: question gas", "::: question exits-clear").Replace("if=gas:", "if=exits-clear:"))),
+        new("option without outcome", DiagnosticCodes.OptionNoOutcome, Severity.Error, "selfchecks/test-check.md", 18, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("- 畅通 {合规}", "- 畅通"))),
+        new("unknown outcome", DiagnosticCodes.OptionNoOutcome, Severity.Error, "selfchecks/test-check.md", 18, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("- 畅通 {合规}", "- 畅通 {还行}"))),
+        new("hazard without fix", DiagnosticCodes.HazardIncomplete, Severity.Error, "selfchecks/test-check.md", 19, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("  整改：立即清理。\n", ""))),
+        new("hazard without severity", DiagnosticCodes.HazardIncomplete, Severity.Error, "selfchecks/test-check.md", 19, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("  等级：较大隐患\n", ""))),
+        new("hazard without citation", DiagnosticCodes.HazardIncomplete, Severity.Error, "selfchecks/test-check.md", 21, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("违反：《测试法》第二条第一款第三项", "违反：消防规定"))),
+        new("hazard citation that does not resolve", DiagnosticCodes.CitationNoSuchArticle, Severity.Error, "selfchecks/test-check.md", 21, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("违反：《测试法》第二条第一款第三项", "违反：《测试法》第九十条"))),
+        new("condition on a later question", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 13, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("::: question exits-clear", "::: question exits-clear if=gas:只用电"))),
+        new("condition on an unknown question", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 35, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("if=gas:瓶装液化气", "if=fuel:瓶装液化气"))),
+        new("condition on an unknown option", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 35, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("if=gas:瓶装液化气", "if=gas:天然气"))),
+        new("question outside a section", DiagnosticCodes.QuestionMalformed, Severity.Error, "selfchecks/test-check.md", 7, t => t.WithSelfCheck(
+            "---\ntitle: 问卷\npremises: 商店\nreviewed: 2026-11-28\n---\n\n::: question a\n问？\n\n- 是 {合规}\n:::\n")),
+        new("bad severity", DiagnosticCodes.HazardValueInvalid, Severity.Error, "selfchecks/test-check.md", 20, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("等级：较大隐患", "等级：很严重"))),
+        new("major hazard offered an exemption", DiagnosticCodes.HazardValueInvalid, Severity.Error, "selfchecks/test-check.md", 45, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("免罚：不适用：可能构成重大火灾隐患", "免罚：可能适用"))),
         new("broken page link", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 7, t => t.Write("guides/l.md", Page("链", "第一段。\n\n[去](/guides/nowhere/)"))),
         new("link to a missing Markdown file", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[去](missing.md)"))),
         new("javascript: link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](javascript:alert(1))"))),

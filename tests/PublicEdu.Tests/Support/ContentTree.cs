@@ -61,6 +61,58 @@ public sealed class ContentTree : IDisposable
         第六十条正文。
         """;
 
+    /// <summary>A three-question questionnaire with a hazard, a condition and a possible major hazard.</summary>
+    public const string MiniSelfCheck = """
+        ---
+        title: 测试自查
+        premises: 小旅馆
+        audience: 经营者
+        minutes: 5
+        reviewed: 2026-11-28
+        ---
+
+        引言。
+
+        ## 安全疏散
+
+        ::: question exits-clear
+        疏散通道是否畅通？
+
+        > 怎么判断：走一遍。
+
+        - 畅通 {合规}
+        - 堵塞或上锁 {隐患}
+          等级：较大隐患
+          违反：《测试法》第二条第一款第三项
+          处罚：《测试法》第六十条
+          整改：立即清理。
+          期限：立即
+          免罚：可能适用
+        :::
+
+        ::: question gas
+        用什么燃料？
+
+        - 只用电 {不适用}
+        - 瓶装液化气 {合规}
+        :::
+
+        ::: question lpg if=gas:瓶装液化气
+        钢瓶放在哪里？
+
+        - 通风处 {合规}
+        - 地下室 {隐患}
+          等级：可能构成重大火灾隐患
+          违反：《测试法》第三条
+          处罚：无直接罚则
+          整改：立即移出。
+          期限：立即
+          免罚：不适用：可能构成重大火灾隐患
+        :::
+        """;
+
+    public ContentTree WithSelfCheck(string text = MiniSelfCheck) => WithLaw().Write("selfchecks/test-check.md", text);
+
     private readonly TempFolder _folder = new();
 
     public ContentTree(string? siteYml = SiteYml)

@@ -1,0 +1,479 @@
+// The self-check questionnaire. The page is a complete paper checklist without this script; it
+// adds conditional questions, progress, saving in this browser only, one question per screen on
+// a phone (GOV.UK "question pages" and "check answers"), the result with the law behind each
+// hazard, printable documents, and export/import. Nothing is fetched and nothing is sent.
+const data = JSON.parse(document.getElementById("selfcheck-data").textContent);
+const form = document.getElementById("selfcheck-form");
+const result = document.getElementById("selfcheck-result");
+const status = document.getElementById("selfcheck-status");
+const errors = document.getElementById("selfcheck-errors");
+const progress = document.getElementById("selfcheck-progress");
+const STORAGE_KEY = `publicedu:selfcheck:${data.slug}`;
+const FORMAT = "publicedu-selfcheck";
+const questions = data.questions;
+const byId = new Map(questions.map((q) => [q.id, q]));
+const fieldsets = new Map(questions.map((q) => [q.id, document.getElementById(`q-${q.id}`)]));
+
+let answers = {};
+let premises = { name: "", address: "", checker: "", date: today() };
+let wizard = false;
+let current = 0;
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function say(message, ...actions) {
+  status.replaceChildren(el("p", {}, message), ...actions);
+}
+
+// ---- answers and visibility ----------------------------------------------------------------
+
+function isVisible(q) {
+  if (!q.cond) return true;
+  const parent = byId.get(q.cond.q);
+  return isVisible(parent) && q.cond.o.includes(answers[parent.id]);
+}
+
+function visibleQuestions() {
+  return questions.filter(isVisible);
+}
+
+function refresh() {
+  for (const q of questions) {
+    const fieldset = fieldsets.get(q.id);
+    const show = isVisible(q);
+    fieldset.hidden = !show;
+    fieldset.disabled = !show;
+  }
+  for (const section of form.querySelectorAll(".qs-section")) {
+    section.hidden = ![...section.querySelectorAll(".question")].some((f) => !f.hidden);
+  }
+  const visible = visibleQuestions();
+  const answered = visible.filter((q) => answers[q.id] !== undefined).length;
+  progress.textContent = wizard && current < visible.length
+    ? `第 ${current + 1} / ${visible.length} 题`
+    : `已回答 ${answered} / ${visible.length} 题`;
+  if (wizard) showCurrent();
+}
+
+function applyToForm() {
+  for (const q of questions) {
+    for (const input of fieldsets.get(q.id).querySelectorAll("input[type=radio]")) {
+      input.checked = answers[q.id] === Number(input.value);
+    }
+  }
+  refresh();
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: FORMAT, slug: data.slug, version: data.version, answers, premises, savedAt: new Date().toISOString() }));
+    return true;
+  } catch {
+    say("无法在本机保存答案（浏览器可能处于无痕模式，或存储空间已满）。本页关闭前答案仍然有效，您也可以导出答案文件。");
+    return false;
+  }
+}
+
+/** Keeps only answers that name a real question and one of its options. */
+function validAnswers(raw) {
+  const clean = {};
+  if (!raw || typeof raw !== "object") return clean;
+  for (const [id, value] of Object.entries(raw)) {
+    const q = byId.get(id);
+    if (q && Number.isInteger(value) && value >= 0 && value < q.options.length) clean[id] = value;
+  }
+  return clean;
+}
+
+function restore() {
+  let saved;
+  try {
+    const text = localStorage.getItem(STORAGE_KEY);
+    if (!text) return;
+    saved = JSON.parse(text);
+  } catch {
+    say("本机保存的答案已损坏，无法读取，已忽略。您可以重新作答；旧数据会在您作答后被替换。");
+    return;
+  }
+  if (!saved || saved.format !== FORMAT || saved.slug !== data.slug) return;
+  if (saved.premises && typeof saved.premises === "object") premises = { ...premises, ...saved.premises, date: premises.date };
+  if (saved.version === data.version) {
+    answers = validAnswers(saved.answers);
+    applyToForm();
+    const count = Object.keys(answers).length;
+    if (count > 0) say(`已恢复您上次在本机保存的 ${count} 个答案。`, el("button", { type: "button", class: "button-secondary", onclick: clearAll }, "清除全部答案"));
+    return;
+  }
+  // The questionnaire changed since these answers were saved: offer them for review, never apply silently.
+  say("这份问卷在您上次作答后更新过，之前保存的答案没有自动载入。",
+    el("button", { type: "button", class: "button-secondary", onclick: () => {
+      answers = validAnswers(saved.answers);
+      applyToForm();
+      save();
+      say("已载入旧答案中仍然有效的部分。问卷有更新，请逐题核对。");
+    } }, "载入旧答案并逐题核对"));
+}
+
+function clearAll() {
+  if (!window.confirm("确定清除这份问卷的全部答案吗？")) return;
+  answers = {};
+  try { localStorage.removeItem(STORAGE_KEY); } catch { /* nothing saved */ }
+  applyToForm();
+  result.hidden = true;
+  form.hidden = false;
+  current = 0;
+  say("已清除全部答案。");
+}
+
+form.addEventListener("change", (event) => {
+  const input = event.target;
+  if (input.type !== "radio") return;
+  answers[input.closest(".question").dataset.question] = Number(input.value);
+  errors.hidden = true;
+  refresh();
+  save();
+});
+
+// ---- errors, wizard and check answers ----------------------------------------------------------
+
+function showErrors(missing) {
+  errors.replaceChildren(
+    el("h2", {}, missing.length === 1 ? "请先回答这个问题" : `还有 ${missing.length} 个问题没有回答`),
+    el("ul", {}, missing.map((q) => el("li", {}, el("a", { href: `#q-${q.id}-0`, onclick: (e) => {
+      e.preventDefault();
+      if (wizard) { current = visibleQuestions().indexOf(q); refresh(); }
+      document.getElementById(`q-${q.id}-0`).focus();
+    } }, `第 ${q.n} 题：${q.text}`)))));
+  errors.hidden = false;
+  errors.focus();
+}
+
+const wizardNav = el("div", { class: "wizard-nav", hidden: true },
+  el("button", { type: "button", class: "button-secondary", onclick: () => move(-1) }, "上一步"),
+  el("button", { type: "button", class: "button-primary", onclick: () => move(1) }, "下一步"));
+form.append(wizardNav);
+const checkPage = el("section", { class: "check-answers", hidden: true, tabindex: "-1", "aria-labelledby": "check-answers-title" });
+form.after(checkPage);
+
+function showCurrent() {
+  const visible = visibleQuestions();
+  for (const q of questions) fieldsets.get(q.id).classList.toggle("wizard-current", visible[current] === q);
+  for (const section of form.querySelectorAll(".qs-section")) {
+    section.classList.toggle("wizard-current", section.contains(form.querySelector(".question.wizard-current")));
+  }
+  wizardNav.firstChild.disabled = current === 0;
+}
+
+function move(step) {
+  const visible = visibleQuestions();
+  const q = visible[current];
+  if (step > 0 && answers[q.id] === undefined) { showErrors([q]); return; }
+  errors.hidden = true;
+  current = Math.max(0, current + step);
+  if (current >= visible.length) { showCheckAnswers(); return; }
+  refresh();
+  const legend = fieldsets.get(visible[current].id).querySelector("legend");
+  legend.setAttribute("tabindex", "-1");
+  legend.focus();
+}
+
+function answerLabel(q) {
+  return q.options[answers[q.id]]?.l ?? "未回答";
+}
+
+function showCheckAnswers() {
+  form.hidden = true;
+  checkPage.replaceChildren(
+    el("h2", { id: "check-answers-title" }, "核对答案"),
+    el("p", {}, "请核对下面的答案。需要修改时，点“修改”回到那一题。"),
+    el("dl", { class: "answer-list" }, visibleQuestions().map((q, index) => el("div", { class: "answer-row" },
+      el("dt", {}, `${q.n}. ${q.text}`),
+      el("dd", {}, answerLabel(q)),
+      el("dd", {}, el("a", { href: `#q-${q.id}`, onclick: (e) => {
+        e.preventDefault();
+        checkPage.hidden = true;
+        form.hidden = false;
+        current = index;
+        refresh();
+        document.getElementById(`q-${q.id}-${answers[q.id] ?? 0}`).focus();
+      } }, "修改", el("span", { class: "visually-hidden" }, `第 ${q.n} 题的答案`)))))),
+    el("button", { type: "button", class: "button-primary", onclick: showResult }, "查看自查结果"));
+  checkPage.hidden = false;
+  checkPage.focus();
+}
+
+function setWizard(on) {
+  wizard = on;
+  form.classList.toggle("wizard", on);
+  wizardNav.hidden = !on;
+  document.getElementById("selfcheck-submit").hidden = on;
+  refresh();
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const missing = visibleQuestions().filter((q) => answers[q.id] === undefined);
+  if (missing.length > 0) { showErrors(missing); return; }
+  showResult();
+});
+
+// ---- result ------------------------------------------------------------------------------------
+
+const LEVELS = [
+  { title: "未发现隐患", text: "按您的回答，没有发现这份问卷所列的火灾隐患。请保持现状，定期再查。" },
+  { title: "一般风险", text: "发现一般火灾隐患。它们不难整改，但不改会被处罚，起火时也会造成伤亡。请在建议期限内逐项改好。" },
+  { title: "较高风险", text: "发现较大隐患，一旦起火，人员可能来不及疏散。请尽快整改，整改完成前加强巡查。" },
+  { title: "高风险：可能存在重大火灾隐患", text: "至少有一项可能构成重大火灾隐患。请立即整改，必要时停止使用相关区域，并向当地消防救援机构报告。重大火灾隐患不适用任何免罚规定。" },
+];
+
+function hazards() {
+  return visibleQuestions()
+    .map((q) => ({ q, option: q.options[answers[q.id]] }))
+    .filter((x) => x.option && x.option.o === "hazard")
+    .sort((a, b) => b.option.h.sev - a.option.h.sev || a.q.n - b.q.n);
+}
+
+function deadlineDate(text) {
+  const base = new Date(`${premises.date || today()}T00:00:00`);
+  if (Number.isNaN(base.getTime())) return text;
+  const days = text === "立即" ? 0 : text.startsWith("24小时") ? 1 : Number((text.match(/^(\d+)日/) || [])[1]);
+  if (!Number.isFinite(days)) return text;
+  base.setDate(base.getDate() + days);
+  return `${base.getFullYear()}年${base.getMonth() + 1}月${base.getDate()}日前（${text}）`;
+}
+
+function citeLinks(citations) {
+  return citations.flatMap((c, i) => [i > 0 ? "、" : "", c.refs.length > 0 ? el("a", { href: c.refs[0].href }, c.t) : c.t]);
+}
+
+function articleTexts(citations) {
+  const keys = [...new Set(citations.flatMap((c) => c.refs.map((r) => r.key)))];
+  return keys.map((key) => data.articles[key]).filter(Boolean).map((a) =>
+    el("div", { class: "article-text" }, el("p", { class: "article-title" }, a.t), a.x.split("\n").map((line) => el("p", {}, line))));
+}
+
+function exemptionText(h) {
+  if (h.ex === "may") return "及时改正、没有造成危害后果的，可能不予处罚（轻微不罚、首违不罚）。";
+  if (h.ex === "reduce") return "主动消除或者减轻违法行为危害后果的，可能从轻或者减轻处罚。";
+  return `不适用${h.exNote ? "：" + h.exNote : ""}。`;
+}
+
+function hazardItem({ q, option }) {
+  const h = option.h;
+  return el("li", { class: "hazard" },
+    el("h4", {}, el("span", { class: `severity severity-${["general", "serious", "major"][h.sev]}` }, h.severity), ` 第 ${q.n} 题：${q.text}`),
+    el("p", {}, el("strong", {}, "您的情况："), option.l),
+    el("p", {}, el("strong", {}, "怎么改："), h.fix),
+    el("p", {}, el("strong", {}, "建议期限："), deadlineDate(h.deadline)),
+    el("p", {}, el("strong", {}, "违反："), citeLinks(h.breaks)),
+    el("details", {}, el("summary", {}, "查看条文原文"), articleTexts(h.breaks)),
+    el("div", { class: "penalty" }, el("p", {}, el("strong", {}, "可能的处罚：")),
+      h.noPenalty ? el("p", {}, "法律对这种情形没有直接规定罚款，但必须改正；引发火灾等后果的，要承担相应责任。")
+        : h.penalties.map((p) => el("blockquote", {}, el("p", {}, el("a", { href: p.refs[0]?.href }, p.t), "："), (p.refs[0]?.quote ?? "").split("\n").map((line) => el("p", {}, line))))),
+    el("p", {}, el("strong", {}, "主动整改能否免罚："), exemptionText(h)));
+}
+
+function link(href, text) {
+  return href ? el("a", { href }, text) : text;
+}
+
+function voluntarySection(found) {
+  const groups = [
+    ["may", "可能不予处罚（轻微不罚、首违不罚）", "如果及时改正、没有造成危害后果，依照《行政处罚法》第三十三条第一款，消防救援机构可以不予处罚。"],
+    ["reduce", "可能从轻或者减轻处罚", "主动消除或者减轻危害后果的，依照《行政处罚法》第三十二条，应当从轻或者减轻处罚。"],
+    ["no", "不适用免罚或从轻", "可能构成重大火灾隐患的，或者法律另有规定的，不适用上述规定，必须立即整改。"],
+  ];
+  const channels = data.channels.length > 0
+    ? el("ul", {}, data.channels.map((c) => el("li", {}, c.name, c.phone ? `，电话：${c.phone}` : "", c.address ? `，地址：${c.address}` : "", c.note ? `（${c.note}）` : "")))
+    : el("p", {}, "本站运营方尚未公布申报渠道。请直接向场所所在地的消防救援机构（消防救援大队）咨询主动申报的方式。");
+  return el("section", { class: "voluntary", "aria-labelledby": "voluntary-title" },
+    el("h3", { id: "voluntary-title" }, "主动整改、主动申报，可能从宽处理"),
+    el("p", {}, "下面按法律规定，说明您发现的每项隐患在主动整改后可能得到的处理。能否不罚、少罚，由消防救援机构依法认定，本站不能保证结果。"),
+    groups.map(([kind, title, basis]) => {
+      const items = found.filter((x) => x.option.h.ex === kind);
+      if (items.length === 0) return null;
+      return el("div", { class: `exemption-group exemption-${kind}` }, el("h4", {}, title), el("p", {}, basis),
+        el("ul", {}, items.map(({ q, option }) => el("li", {}, `第 ${q.n} 题：${option.l}`, option.h.exNote ? `（${option.h.exNote}）` : ""))));
+    }),
+    el("h4", {}, "湖南的相关规定"),
+    el("ul", {},
+      el("li", {}, "湖南省消防救援总队 2021 年 10 月 9 日印发的《湖南省消防救援机构行政处罚案件裁量指导意见》，据某县消防救援大队公布的免罚事项清单引用，规定了“轻微不罚”（消防安全违法行为轻微并及时改正，没有造成危害后果的，不予处罚）和“首违不罚”。首违不罚的条件是：初次发现消防安全违法行为；所涉行政处罚案由不超过 2 个，且均属一般及以下的违法情形；未造成人身伤害、财产损失等严重后果；及时改正。"),
+      el("li", {}, "湖南省消防救援总队 2021 年法治政府建设情况报告称，湖南推行了消防安全隐患主动申报免罚机制、首次免罚制度和小微企业首次免罚。主动申报免罚的具体办法（谁可以申报、怎样申报、免除什么）本站未能核实，请向当地消防救援机构确认。"),
+      el("li", {}, "长沙本地新闻报道（2024 年 3 月 17 日）：长沙开展火灾隐患集中清理行动期间，“凡是单位场所自查发现的消防安全隐患并积极整改的，依法减免行政处罚”；检查中发现的隐患则依法严格处理。"),
+      el("li", {}, "国家消防救援局 2025 年 9 月 10 日印发了《消防行政处罚裁量权基准》（消防〔2025〕39号），它对湖南上述规定的影响目前不明。")),
+    el("h4", {}, "怎么做"),
+    el("ol", {},
+      el("li", {}, "按上面的办法和期限整改；可能构成重大火灾隐患的，立即整改。"),
+      el("li", {}, "留存证据：整改前后的照片、购买和维修凭证、自查记录。"),
+      el("li", {}, "主动申报：通过下列渠道向消防救援机构报告自查发现的隐患和整改情况。", channels),
+      el("li", {}, "之后：消防救援机构可能上门核查。是否处罚、怎样处罚，以其依法作出的决定为准。")),
+    el("p", {}, "详细说明见", link(data.links.voluntaryReporting, "主动申报与免罚指引"), "和", link(data.links.exemption, "首违不罚与轻微不罚"), "。"));
+}
+
+function premisesFields() {
+  const field = (key, label, type = "text") => el("p", { class: "field" },
+    el("label", { for: `premises-${key}` }, label),
+    el("input", { id: `premises-${key}`, type, value: premises[key] || "", autocomplete: "off", oninput: (e) => { premises[key] = e.target.value; save(); } }));
+  return el("fieldset", { class: "premises" }, el("legend", {}, "场所信息（只保存在本机，用于打印）"),
+    field("name", "场所名称"), field("address", "地址"), field("checker", "检查人"), field("date", "检查日期", "date"));
+}
+
+function showResult() {
+  const found = hazards();
+  const level = found.length === 0 ? 0 : found[0].option.h.sev + 1;
+  const count = (sev) => found.filter((x) => x.option.h.sev === sev).length;
+  form.hidden = wizard;
+  checkPage.hidden = true;
+  result.replaceChildren(
+    el("h2", { id: "selfcheck-result-title" }, "自查结果"),
+    el("div", { class: `result-summary result-level-${level}` },
+      el("p", { class: "risk-level" }, `总体风险：${LEVELS[level].title}`),
+      el("p", {}, LEVELS[level].text),
+      el("ul", { class: "counts" },
+        el("li", {}, `可能构成重大火灾隐患：${count(2)} 项`),
+        el("li", {}, `较大隐患：${count(1)} 项`),
+        el("li", {}, `一般隐患：${count(0)} 项`)),
+      el("p", { class: "small" }, "总体风险由最严重的一项决定。本结果仅供自查参考，以消防救援机构的认定为准。")),
+    found.length > 0 ? [el("h3", {}, "发现的隐患"), el("ol", { class: "hazard-list" }, found.map(hazardItem)), voluntarySection(found)] : null,
+    el("h3", {}, "打印和保存"),
+    premisesFields(),
+    el("div", { class: "tool-row" },
+      el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("record") }, "打印自查记录"),
+      found.length > 0 ? el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("report") }, "打印主动申报表") : null,
+      found.length > 0 ? el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("pledge") }, "打印安全承诺书") : null,
+      el("button", { type: "button", class: "button-secondary", onclick: exportAnswers }, "导出答案"),
+      el("button", { type: "button", class: "button-secondary", onclick: backToForm }, "返回修改答案")),
+    el("div", { id: "selfcheck-print", class: "print-docs" }));
+  result.hidden = false;
+  result.focus();
+}
+
+function backToForm() {
+  result.hidden = true;
+  form.hidden = false;
+  if (wizard) { current = 0; refresh(); }
+  form.querySelector("fieldset:not([hidden]) input")?.focus();
+}
+
+// ---- printable documents -----------------------------------------------------------------------
+
+function lines(...pairs) {
+  return el("dl", { class: "doc-fields" }, pairs.map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, v || "＿＿＿＿＿＿＿＿＿＿"))));
+}
+
+function signatures(...names) {
+  return el("p", { class: "signatures" }, names.map((n) => el("span", {}, `${n}：＿＿＿＿＿＿＿＿`)));
+}
+
+function table(head, rows) {
+  return el("table", {}, el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c) => el("td", {}, c))))));
+}
+
+function outcomeName(option) {
+  return option.o === "ok" ? "合规" : option.o === "na" ? "不适用" : option.h.severity;
+}
+
+function buildDoc(kind) {
+  const found = hazards();
+  const date = premises.date || today();
+  if (kind === "record") {
+    return el("article", { class: "doc", "data-doc": "record" }, el("h2", {}, "消防安全自查记录"),
+      lines(["场所名称", premises.name], ["地址", premises.address], ["检查人", premises.checker], ["检查日期", date], ["自查项目", data.title]),
+      table(["序号", "检查内容", "检查结果", "判定", "整改期限"], visibleQuestions().map((q) => {
+        const option = q.options[answers[q.id]];
+        return [String(q.n), q.text, option ? option.l : "未回答", option ? outcomeName(option) : "", option?.h ? deadlineDate(option.h.deadline) : ""];
+      })),
+      signatures("检查人签名", "消防安全责任人签名", "日期"));
+  }
+  if (kind === "report") {
+    return el("article", { class: "doc", "data-doc": "report" }, el("h2", {}, "火灾隐患主动申报表"),
+      el("p", { class: "small" }, "本表为本站提供的参考格式；申报方式和表格以当地消防救援机构的要求为准。"),
+      lines(["申报单位（场所）名称", premises.name], ["地址", premises.address], ["联系人", premises.checker], ["联系电话", ""], ["自查日期", date]),
+      table(["序号", "隐患情形", "违反的规定", "整改措施", "整改期限"], found.map(({ option }, i) =>
+        [String(i + 1), option.l, option.h.breaks.map((b) => b.t).join("、"), option.h.fix, deadlineDate(option.h.deadline)])),
+      el("p", {}, "本单位（场所）通过自查发现上述火灾隐患，现主动申报，并承诺按期整改到位。"),
+      signatures("申报人签名（盖章）", "日期"));
+  }
+  return el("article", { class: "doc", "data-doc": "pledge" }, el("h2", {}, "消防安全承诺书"),
+    el("p", {}, `本场所（${premises.name || "＿＿＿＿＿＿"}）坚持“自知、自查、自改”，通过自查发现下列火灾隐患，现向社会公开承诺在以下期限内整改完毕，整改期间落实防范措施，确保消防安全。`),
+    el("ol", {}, found.map(({ option }) => el("li", {}, `${option.l}：${option.h.fix}（${deadlineDate(option.h.deadline)}）`))),
+    el("p", {}, "欢迎社会各界监督。"),
+    signatures("承诺人（消防安全责任人）签名", "日期"));
+}
+
+function printDoc(kind) {
+  const container = document.getElementById("selfcheck-print");
+  container.replaceChildren(buildDoc(kind));
+  document.body.dataset.print = kind;
+  window.addEventListener("afterprint", () => { delete document.body.dataset.print; }, { once: true });
+  window.print();
+}
+
+// ---- export and import -------------------------------------------------------------------------
+
+function exportAnswers() {
+  const payload = JSON.stringify({ format: FORMAT, slug: data.slug, version: data.version, title: data.title, answers, premises, exportedAt: new Date().toISOString() }, null, 2);
+  const url = URL.createObjectURL(new Blob([payload], { type: "application/json" }));
+  const a = el("a", { href: url, download: `自查答案-${data.slug}-${premises.date || today()}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function importAnswers(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch {
+    say("无法导入：这个文件不是有效的答案文件。当前答案没有改动。");
+    return;
+  }
+  if (!parsed || parsed.format !== FORMAT || parsed.slug !== data.slug || typeof parsed.answers !== "object") {
+    say("无法导入：这个文件不是本问卷导出的答案。当前答案没有改动。");
+    return;
+  }
+  answers = validAnswers(parsed.answers);
+  if (parsed.premises && typeof parsed.premises === "object") premises = { ...premises, ...parsed.premises };
+  applyToForm();
+  save();
+  say(parsed.version === data.version
+    ? `已导入 ${Object.keys(answers).length} 个答案。`
+    : "已导入答案。文件来自旧版问卷，只载入了仍然有效的答案，请逐题核对。");
+}
+
+// ---- start -------------------------------------------------------------------------------------
+
+document.getElementById("selfcheck-tools").hidden = false;
+document.getElementById("selfcheck-submit").hidden = false;
+document.querySelector("[data-action=clear]").addEventListener("click", clearAll);
+document.querySelector("[data-action=export]").addEventListener("click", exportAnswers);
+document.getElementById("selfcheck-import").addEventListener("change", (event) => {
+  const file = event.target.files[0];
+  if (file) importAnswers(file);
+  event.target.value = "";
+});
+for (const note of form.querySelectorAll(".q-condition")) note.hidden = true;
+const phone = window.matchMedia("(max-width: 40em)");
+restore();
+setWizard(phone.matches);
+phone.addEventListener("change", (event) => setWizard(event.matches));
