@@ -342,7 +342,7 @@ function showResult() {
   const count = (sev) => found.filter((x) => x.option.h.sev === sev).length;
   form.hidden = wizard;
   checkPage.hidden = true;
-  result.replaceChildren(
+  result.replaceChildren(...[
     el("h2", { id: "selfcheck-result-title" }, "自查结果"),
     el("div", { class: `result-summary result-level-${level}` },
       el("p", { class: "risk-level" }, `总体风险：${LEVELS[level].title}`),
@@ -361,7 +361,8 @@ function showResult() {
       found.length > 0 ? el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("pledge") }, "打印安全承诺书") : null,
       el("button", { type: "button", class: "button-secondary", onclick: exportAnswers }, "导出答案"),
       el("button", { type: "button", class: "button-secondary", onclick: backToForm }, "返回修改答案")),
-    el("div", { id: "selfcheck-print", class: "print-docs" }));
+    el("div", { id: "selfcheck-print", class: "print-docs" }),
+  ].flat().filter(Boolean));
   result.hidden = false;
   result.focus();
 }
