@@ -3,6 +3,7 @@ using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Output;
 using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Search;
 
 namespace PublicEdu.Generator.Build;
 
@@ -59,10 +60,16 @@ public static class SiteBuilder
             var resolved = SiteResolver.Resolve(content, diagnostics);
             Mark("resolve");
 
+            // The index is built from the resolved content, before rendering, because every page
+            // names the index folder (its content hash) in its header.
+            var index = SearchIndex.Build(SearchDocumentBuilder.Build(resolved), SearchIndex.LawNamesOf(resolved.Laws));
+            var (searchFolder, searchFiles) = index.Write();
+            Mark("index");
+
             var theme = ThemeAssets.Load(options.ThemeFolder);
-            var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions());
+            var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions(), searchFolder);
             var pages = await renderer.RenderAsync();
-            var files = pages.Concat(SiteFeeds.Write(content, pages, renderer.Canonical))
+            var files = pages.Concat(SiteFeeds.Write(content, pages, renderer.Canonical)).Concat(searchFiles)
                 .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("render");
 

@@ -19,7 +19,7 @@ namespace PublicEdu.Generator.Rendering;
 /// Stage 3, Render: turns each resolved page into a view model and renders it through its theme
 /// component; adds the section lists, home page, law index, 404 page and the theme's assets.
 /// </summary>
-public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOptions options)
+public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOptions options, string searchFolder)
 {
     private static readonly JsonSerializerOptions PreviewJson = new()
     {
@@ -100,6 +100,11 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         var checkIndex = await razor.RenderAsync<SelfCheckIndexPageView>("Model", new SelfCheckIndexView(checkIndexFrame, checkIntro, SelfCheckSummaries()));
         result.Add(new OutputFile(checkUrl + "index.html", Encoding.UTF8.GetBytes(checkIndex)));
 
+        var searchFrame = Frame("搜索", "搜索本站的法条、自查项、指引和文章。", "search/", [new Crumb("首页", ""), new Crumb("搜索", null)], "website") with { Scripts = ["js/search.js"] };
+        var searchPage = await razor.RenderAsync<SearchPageView>("Model", new SearchView(searchFrame, Search.SearchDocument.Types));
+        result.Add(new OutputFile("search/index.html", Encoding.UTF8.GetBytes(searchPage)));
+        result.Add(new OutputFile("search/opensearch.xml", OpenSearch()));
+
         var notFoundFrame = Frame("找不到页面", "", "404.html", [], "website") with { AbsoluteBase = Config.BasePath };
         var notFound = await razor.RenderAsync<NotFoundPageView>("Model", new NotFoundView(notFoundFrame));
         result.Add(new OutputFile("404.html", Encoding.UTF8.GetBytes(notFound)));
@@ -117,6 +122,24 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
     {
         var frame = Frame(Config.Title, page.Meta.Summary.Length > 0 ? page.Meta.Summary : Config.Description, "", [], "website");
         return new HomeView(frame, Markdown(frame).Render(page.Document), HomeSections(), Previews(resolution.PreviewKeys));
+    }
+
+    /// <summary>Lets browsers offer "search this site" from the address bar.</summary>
+    private byte[] OpenSearch()
+    {
+        var template = System.Security.SecurityElement.Escape(Canonical("search/") + "?q={searchTerms}");
+        var title = System.Security.SecurityElement.Escape(Config.Title);
+        return Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+              <ShortName>{title}</ShortName>
+              <Description>搜索{title}的法条、自查项、指引和文章</Description>
+              <InputEncoding>UTF-8</InputEncoding>
+              <Language>zh-CN</Language>
+              <Url type="text/html" method="get" template="{template}"/>
+            </OpenSearchDescription>
+
+            """);
     }
 
     private List<SelfCheckSummary> SelfCheckSummaries() =>
@@ -193,7 +216,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
 
     private PageFrame Frame(string title, string description, string url, IReadOnlyList<Crumb> crumbs, string ogType) =>
         new(SiteInfo, title, description, url, Canonical(url), crumbs, ogType, options.LiveReload, options.IndexFileLinks,
-            theme.Version, ["js/citations.js"]);
+            theme.Version, ["js/citations.js"], SearchBase: searchFolder);
 
     public string Canonical(string url) => (Config.BaseUrl.Length > 0 ? Config.BaseUrl : "") + Config.BasePath + url;
 

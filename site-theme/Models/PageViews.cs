@@ -20,3 +20,5 @@ public sealed record HomeSection(string Title, string Url, string MoreLabel, IRe
 public sealed record HomeView(PageFrame Frame, string IntroHtml, IReadOnlyList<HomeSection> Sections, string CitationPreviewsJson);
 
 public sealed record NotFoundView(PageFrame Frame);
+
+public sealed record SearchView(PageFrame Frame, IReadOnlyList<string> Types);

@@ -37,7 +37,8 @@ public sealed record PageFrame(
     bool IndexFileLinks,
     string AssetVersion,
     IReadOnlyList<string> Scripts,
-    string? AbsoluteBase = null)
+    string? AbsoluteBase = null,
+    string SearchBase = "")
 {
     /// <summary>"../../" for "guides/exits/"; "./" for the home page.</summary>
     public string RootPrefix

@@ -1,0 +1,87 @@
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Content;
+using PublicEdu.Generator.Markdown;
+using PublicEdu.Generator.SelfChecks;
+
+namespace PublicEdu.Generator.Search;
+
+/// <summary>Turns the resolved site into search documents, in a fixed order so the index is deterministic.</summary>
+public static class SearchDocumentBuilder
+{
+    public static List<SearchDocument> Build(ResolvedSite site)
+    {
+        var docs = new List<SearchDocument>();
+        foreach (var law in site.Laws.Laws.OrderBy(l => l.Slug, StringComparer.Ordinal))
+        {
+            var names = string.Join(" ", new[] { law.Title }.Concat(law.ShortNames));
+            foreach (var chapter in law.Chapters)
+            foreach (var article in chapter.Articles)
+            {
+                var notes = string.Join("\n", article.Notes.Select(PlainText.Of));
+                docs.Add(new SearchDocument(SearchDocument.Law, $"《{law.CitationName}》{article.Heading}", $"{law.Url}#{article.Anchor}",
+                    $"{law.Title} › {chapter.Title}", names, article.Text + "\n" + notes, $"{law.Slug}{SearchAnalyzer.ArticlePrefix}{article.Number}"));
+            }
+        }
+
+        foreach (var questionnaire in site.Questionnaires.Values.OrderBy(q => q.Slug, StringComparer.Ordinal))
+        {
+            foreach (var section in questionnaire.Sections)
+            foreach (var question in section.Questions)
+            {
+                var body = new List<string>();
+                if (question.Hint is not null) body.Add(PlainText.Of(question.Hint));
+                foreach (var option in question.Options)
+                {
+                    body.Add(option.Label);
+                    if (option.Hazard is { } h) body.Add($"{Questionnaire.SeverityName(h.Severity)} {h.Fix}");
+                }
+                docs.Add(new SearchDocument(SearchDocument.SelfCheck, PlainText.Of(question.Text.Inline).Trim(), $"{questionnaire.Page.Url}#{question.Anchor}",
+                    $"{questionnaire.Page.Meta.Title} › {section.Title}", questionnaire.Premises, string.Join("\n", body)));
+            }
+        }
+
+        foreach (var page in site.Content.Pages.Where(p => p.Kind is PageKind.Guide or PageKind.Article or PageKind.Page or PageKind.Home)
+                     .OrderBy(p => p.RelativePath, StringComparer.Ordinal))
+        {
+            var type = page.Kind switch { PageKind.Guide => SearchDocument.Guide, PageKind.Article => SearchDocument.Article, _ => SearchDocument.Page };
+            if (page.Kind is PageKind.Page or PageKind.Home)
+            {
+                docs.Add(new SearchDocument(type, page.Meta.Title, page.Url, "", string.Join(" ", page.Meta.Tags), page.Meta.Summary + "\n" + PlainText.Of(page.Document)));
+                continue;
+            }
+            docs.AddRange(Sections(page, type));
+        }
+        return docs;
+    }
+
+    /// <summary>The part before the first ## and each ## section, so results link to the right place.</summary>
+    private static IEnumerable<SearchDocument> Sections(ContentPage page, string type)
+    {
+        var title = page.Meta.Title;
+        var heading = "";
+        var id = "";
+        var text = new List<string> { page.Meta.Summary };
+        var subheadings = new List<string>(page.Meta.Tags);
+        foreach (var block in page.Document)
+        {
+            if (block is HeadingBlock { Level: 2 } h2)
+            {
+                yield return Section();
+                heading = PlainText.Of(h2.Inline).Trim();
+                id = h2.GetAttributes().Id ?? "";
+                text = [];
+                subheadings = [];
+                continue;
+            }
+            if (block is HeadingBlock h) subheadings.Add(PlainText.Of(h.Inline));
+            else text.Add(PlainText.Of(block));
+        }
+        yield return Section();
+
+        SearchDocument Section() => heading.Length == 0
+            ? new SearchDocument(type, title, page.Url, "", string.Join(" ", subheadings), string.Join("\n", text))
+            : new SearchDocument(type, heading, $"{page.Url}#{id}", title, string.Join(" ", subheadings), string.Join("\n", text));
+    }
+}
