@@ -62,9 +62,12 @@ public static class SiteBuilder
 
             // The index is built from the resolved content, before rendering, because every page
             // names the index folder (its content hash) in its header.
-            var index = SearchIndex.Build(SearchDocumentBuilder.Build(resolved), SearchIndex.LawNamesOf(resolved.Laws));
+            var searchDocuments = SearchDocumentBuilder.Build(resolved);
+            Mark("index:documents");
+            var index = SearchIndex.Build(searchDocuments, SearchIndex.LawNamesOf(resolved.Laws));
+            Mark("index:build");
             var (searchFolder, searchFiles) = index.Write();
-            Mark("index");
+            Mark("index:write");
 
             var theme = ThemeAssets.Load(options.ThemeFolder);
             var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions(), searchFolder);

@@ -20,12 +20,16 @@ public static class CommandLine
         // Preview pages carry the reload script, so they never go where `build` puts the real site.
         var previewOutput = new Option<string>("--out", "-o") { Description = "预览用的输出文件夹（不要上传它；上线请用 build）", DefaultValueFactory = _ => "_preview" };
 
-        var build = new Command("build", "生成网站：读取内容文件夹，写出静态网站") { content, output, basePath, fileLinks };
+        var stats = new Option<bool>("--stats") { Description = "打印各阶段用时（开发用）" };
+        var build = new Command("build", "生成网站：读取内容文件夹，写出静态网站") { content, output, basePath, fileLinks, stats };
         build.SetAction(async (parse, _) =>
         {
             var contentDir = parse.GetValue(content)!;
             var result = await SiteBuilder.BuildAsync(new BuildOptions(contentDir, parse.GetValue(output)!, parse.GetValue(basePath),
                 ThemeAssets.FindSourceFolder(contentDir), new RenderOptions(IndexFileLinks: parse.GetValue(fileLinks))));
+            if (parse.GetValue(stats))
+                foreach (var (stage, time) in result.Stages)
+                    Console.WriteLine($"  {stage,-8} {time.TotalMilliseconds,8:0} ms");
             return Report(result, parse.GetValue(output)!);
         });
 
@@ -58,7 +62,20 @@ public static class CommandLine
         scaffold.SetAction(parse => Scaffold.Create(parse.GetValue(content)!, parse.GetValue(kind)!, parse.GetValue(slug)!,
             parse.GetValue(title), DateOnly.FromDateTime(DateTime.Now), Console.Out, Console.Error));
 
-        var root = new RootCommand("PublicEdu：把 Markdown 写的消防普法内容生成静态网站") { build, serve, check, scaffold };
+        var pages = new Option<int>("--pages") { Description = "页面数", DefaultValueFactory = _ => 1000 };
+        var corpusOut = new Option<string>("--out", "-o") { Description = "写到哪个文件夹（其中的 content/ 会被替换）", Required = true };
+        var corpus = new Command("corpus", "生成用于基准测试的示例站点") { pages, corpusOut, content };
+        corpus.SetAction(parse =>
+        {
+            Bench.CorpusWriter.Write(parse.GetValue(corpusOut)!, parse.GetValue(pages), parse.GetValue(content)!);
+            Console.WriteLine($"已写入 {parse.GetValue(pages)} 个页面到 {Path.Combine(parse.GetValue(corpusOut)!, "content")}");
+            return 0;
+        });
+        // For developers measuring the generator; not part of the author's workflow.
+        var bench = new Command("bench", "基准测试工具（开发用）") { corpus };
+        bench.Hidden = true;
+
+        var root = new RootCommand("PublicEdu：把 Markdown 写的消防普法内容生成静态网站") { build, serve, check, scaffold, bench };
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+
 using System.Text.RegularExpressions;
 using PublicEdu.Generator.Laws;
 
@@ -21,50 +22,72 @@ public static partial class SearchAnalyzer
     [GeneratedRegex("第?([0-9零〇一二两三四五六七八九十百千]+)条(?![件文例款目])")]
     private static partial Regex ArticleReference();
 
+    public delegate void TokenHandler(ReadOnlySpan<char> token);
+
     public static List<string> Tokenize(string text)
     {
-        var normal = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        normal = ArticleReference().Replace(normal, m =>
-            ChineseNumeral.Parse(m.Groups[1].Value) is { } n ? $" {ArticlePrefix}{n} " : m.Value);
-
         var tokens = new List<string>();
-        var han = new StringBuilder();
-        var word = new StringBuilder();
-        void FlushHan()
+        Analyze(text, token => tokens.Add(token.ToString()));
+        return tokens;
+    }
+
+    /// <summary>
+    /// The analyzer itself. Tokens are handed out as slices of the normalised text, so indexing a
+    /// large site does not allocate a string per character pair.
+    /// </summary>
+    public static void Analyze(string text, TokenHandler emit)
+    {
+        var normal = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        if (HasUpper(normal)) normal = normal.ToLowerInvariant();
+        if (normal.Contains('条'))
+            normal = ArticleReference().Replace(normal, m =>
+                ChineseNumeral.Parse(m.Groups[1].Value) is { } n ? $" {ArticlePrefix}{n} " : m.Value);
+
+        var span = normal.AsSpan();
+        var hanStart = -1;
+        var wordStart = -1;
+        void FlushHan(int end, ReadOnlySpan<char> all)
         {
-            for (var i = 0; i < han.Length; i++)
+            for (var i = hanStart; i < end; i++)
             {
-                tokens.Add(han[i].ToString());
-                if (i + 1 < han.Length) tokens.Add(han.ToString(i, 2));
+                emit(all.Slice(i, 1));
+                if (i + 1 < end) emit(all.Slice(i, 2));
             }
-            han.Clear();
+            hanStart = -1;
         }
-        void FlushWord()
+        void FlushWord(int end, ReadOnlySpan<char> all)
         {
-            if (word.Length > 0) tokens.Add(word.ToString());
-            word.Clear();
+            if (wordStart >= 0 && end > wordStart) emit(all[wordStart..end]);
+            wordStart = -1;
         }
-        foreach (var c in normal)
+        for (var i = 0; i < span.Length; i++)
         {
+            var c = span[i];
             if (IsHan(c))
             {
-                FlushWord();
-                han.Append(c);
+                FlushWord(i, span);
+                if (hanStart < 0) hanStart = i;
             }
-            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9' || c == '§' && word.Length == 0)
+            else if (c is >= 'a' and <= 'z' or >= '0' and <= '9' || c == '§' && wordStart < 0)
             {
-                FlushHan();
-                word.Append(c);
+                if (hanStart >= 0) FlushHan(i, span);
+                if (wordStart < 0) wordStart = i;
             }
             else
             {
-                FlushHan();
-                FlushWord();
+                if (hanStart >= 0) FlushHan(i, span);
+                FlushWord(i, span);
             }
         }
-        FlushHan();
-        FlushWord();
-        return tokens;
+        if (hanStart >= 0) FlushHan(span.Length, span);
+        FlushWord(span.Length, span);
+    }
+
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+            if (c < 128 ? c is >= 'A' and <= 'Z' : char.IsUpper(c)) return true;
+        return false;
     }
 
     /// <summary>CJK Unified Ideographs and Extension A; supplementary planes are not used in these texts.</summary>

@@ -42,8 +42,10 @@ public static class SearchDocumentBuilder
             }
         }
 
+        // Grouped by type, so the index can describe each type as one range of document numbers.
         foreach (var page in site.Content.Pages.Where(p => p.Kind is PageKind.Guide or PageKind.Article or PageKind.Page or PageKind.Home)
-                     .OrderBy(p => p.RelativePath, StringComparer.Ordinal))
+                     .OrderBy(p => p.Kind switch { PageKind.Guide => 0, PageKind.Article => 1, _ => 2 })
+                     .ThenBy(p => p.RelativePath, StringComparer.Ordinal))
         {
             var type = page.Kind switch { PageKind.Guide => SearchDocument.Guide, PageKind.Article => SearchDocument.Article, _ => SearchDocument.Page };
             if (page.Kind is PageKind.Page or PageKind.Home)

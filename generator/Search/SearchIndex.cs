@@ -46,54 +46,90 @@ public sealed class SearchIndex
 
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> lawNames)
     {
-        var termFrequencies = new Dictionary<string, int>[documents.Count];
+        // Per document: boosted term frequencies and boosted length. Terms are numbered while
+        // counting: a Han character or pair is its own number, other words get one from a shared
+        // table, so counting millions of tokens allocates no strings.
+        var words = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var nextWord = WordIdBase;
+        var termFrequencies = new Dictionary<long, int>[documents.Count];
         var lengths = new double[documents.Count];
         Parallel.For(0, documents.Count, i =>
         {
             var doc = documents[i];
-            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var wordIds = words.GetAlternateLookup<ReadOnlySpan<char>>();
+            var tf = new Dictionary<long, int>();
             string[] fields = [doc.Title, doc.Breadcrumb + " " + doc.Headings, doc.Body];
             var length = 0.0;
             for (var f = 0; f < fields.Length; f++)
             {
-                var tokens = SearchAnalyzer.Tokenize(fields[f]);
-                length += tokens.Count * Boosts[f];
-                foreach (var token in tokens) tf[token] = tf.GetValueOrDefault(token) + Boosts[f];
+                var boost = Boosts[f];
+                SearchAnalyzer.Analyze(fields[f], token =>
+                {
+                    long id;
+                    if (SearchAnalyzer.IsHan(token[0]) && token.Length <= 2)
+                        id = token.Length == 1 ? token[0] : (long)token[0] << 16 | token[1];
+                    else if (!wordIds.TryGetValue(token, out id))
+                        id = words.GetOrAdd(token.ToString(), _ => Interlocked.Increment(ref nextWord));
+                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tf, id, out _);
+                    count += boost;
+                    length += boost;
+                });
             }
             termFrequencies[i] = tf;
             lengths[i] = Math.Max(length, 1);
         });
+        var wordsById = words.ToDictionary(kv => kv.Value, kv => kv.Key);
 
+        // Invert, in document order so every posting list is already sorted.
         var average = lengths.Length == 0 ? 1 : lengths.Average();
-        var byTerm = new Dictionary<string, List<(int Doc, double Score)>>(StringComparer.Ordinal);
+        var byId = new Dictionary<long, List<(int Doc, float Score)>>();
         for (var i = 0; i < documents.Count; i++)
-        foreach (var (term, tf) in termFrequencies[i])
         {
-            if (!byTerm.TryGetValue(term, out var list)) byTerm[term] = list = [];
-            list.Add((i, tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[i] / average))));
+            var norm = K1 * (1 - B + B * lengths[i] / average);
+            foreach (var (term, tf) in termFrequencies[i])
+            {
+                ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byId, term, out _);
+                list ??= [];
+                list.Add((i, (float)(tf * (K1 + 1) / (tf + norm))));
+            }
         }
+        var byTerm = byId.ToDictionary(kv => TermText(kv.Key, wordsById), kv => kv.Value, StringComparer.Ordinal);
 
         var n = documents.Count;
-        var scored = byTerm.ToDictionary(kv => kv.Key, kv =>
+        var terms = byTerm.Keys.ToArray();
+        var idf = new double[terms.Length];
+        var max = 0.0;
+        for (var t = 0; t < terms.Length; t++)
         {
-            var idf = Math.Log(1 + (n - kv.Value.Count + 0.5) / (kv.Value.Count + 0.5));
-            return kv.Value.Select(p => (p.Doc, Score: p.Score * idf)).ToList();
-        }, StringComparer.Ordinal);
-        var max = scored.Values.SelectMany(v => v).Select(p => p.Score).DefaultIfEmpty(1).Max();
-
-        var postings = new Dictionary<string, (int, int)[]>(StringComparer.Ordinal);
-        foreach (var (term, list) in scored)
-        {
-            // The rarest terms decide rankings; for very common ones the best-scoring postings suffice.
-            var kept = list.Count > MaxPostings ? list.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(MaxPostings) : list;
-            postings[term] = kept.Select(p => (p.Doc, Math.Clamp((int)Math.Round(p.Score / max * 255), 1, 255))).OrderBy(p => p.Item1).ToArray();
+            var list = byTerm[terms[t]];
+            idf[t] = Math.Log(1 + (n - list.Count + 0.5) / (list.Count + 0.5));
+            foreach (var p in list) max = Math.Max(max, p.Score * idf[t]);
         }
+        if (max <= 0) max = 1;
+
+        var postings = new Dictionary<string, (int, int)[]>(terms.Length + n, StringComparer.Ordinal);
+        var results = new (int, int)[terms.Length][];
+        Parallel.For(0, terms.Length, t =>
+        {
+            var list = byTerm[terms[t]];
+            IEnumerable<(int Doc, float Score)> kept = list;
+            // The rarest terms decide rankings; for very common ones the best-scoring postings suffice.
+            if (list.Count > MaxPostings) kept = list.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(MaxPostings).OrderBy(p => p.Doc);
+            results[t] = kept.Select(p => (p.Doc, Math.Clamp((int)Math.Round(p.Score * idf[t] / max * 255), 1, 255))).ToArray();
+        });
+        for (var t = 0; t < terms.Length; t++) postings[terms[t]] = results[t];
         for (var i = 0; i < documents.Count; i++)
         {
             if (documents[i].ArticleKey is { } key) postings["@" + key] = [(i, 255)];
         }
         return new SearchIndex { Documents = documents, Postings = postings, LawNames = lawNames };
     }
+
+    /// <summary>Word ids start above every Han pair id ((0xFFFF &lt;&lt; 16) | 0xFFFF).</summary>
+    private const long WordIdBase = 1L << 32;
+
+    private static string TermText(long id, Dictionary<long, string> words) =>
+        id >= WordIdBase ? words[id] : id > 0xFFFF ? new string([(char)(id >> 16), (char)(id & 0xFFFF)]) : ((char)id).ToString();
 
     public int ShardCount
     {
@@ -140,19 +176,26 @@ public sealed class SearchIndex
 
         var files = new List<(string Name, byte[] Content)>();
         for (var s = 0; s < shardCount; s++) files.Add(($"s{s}.json", JsonSerializer.SerializeToUtf8Bytes(shards[s], Json)));
-        for (var c = 0; c * ChunkSize < Documents.Count; c++)
+        foreach (var (chunk, c) in Documents.Chunk(ChunkSize).Select((chunk, c) => (chunk, c)))
         {
-            var chunk = Documents.Skip(c * ChunkSize).Take(ChunkSize)
-                .Select(d => new[] { d.Title, d.Url, d.Breadcrumb, Snippet(d.Body) }).ToList();
-            files.Add(($"d{c}.json", JsonSerializer.SerializeToUtf8Bytes(chunk, Json)));
+            files.Add(($"d{c}.json", JsonSerializer.SerializeToUtf8Bytes(
+                chunk.Select(d => new[] { d.Title, d.Url, d.Breadcrumb, Snippet(d.Body) }).ToList(), Json)));
         }
-        var types = string.Concat(Documents.Select(d => (char)('0' + SearchDocument.Types.ToList().IndexOf(d.Type))));
+        // Documents come grouped by type: [first document, count] per type, in SearchDocument.Types order.
+        var typeRanges = SearchDocument.Types.Select(type =>
+        {
+            var first = Documents.ToList().FindIndex(d => d.Type == type);
+            var count = Documents.Count(d => d.Type == type);
+            return new[] { Math.Max(first, 0), count };
+        }).ToList();
+        if (Documents.Select(d => IndexOfType(d.Type)).Zip(Documents.Skip(1).Select(d => IndexOfType(d.Type))).Any(p => p.First > p.Second))
+            throw new InvalidOperationException("search documents must be grouped by type");
         var manifest = new
         {
             docs = Documents.Count,
             shards = shardCount,
             chunk = ChunkSize,
-            types,
+            typeRanges,
             typeNames = SearchDocument.Types,
             laws = new SortedDictionary<string, string>(LawNames.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal),
         };
@@ -168,6 +211,13 @@ public sealed class SearchIndex
         sha.TransformFinalBlock([], 0, 0);
         var folder = "search/" + Convert.ToHexStringLower(sha.Hash!)[..12] + "/";
         return (folder, files.Select(f => new OutputFile(folder + f.Name, f.Content)).ToList());
+    }
+
+    private static int IndexOfType(string type)
+    {
+        for (var i = 0; i < SearchDocument.Types.Count; i++)
+            if (SearchDocument.Types[i] == type) return i;
+        return 0;
     }
 
     public static string Snippet(string body)

@@ -73,9 +73,9 @@ export async function search(query, types = []) {
       scores.set(doc, entry);
     }
   });
-  const wanted = new Set(types.map((t) => String(manifest.typeNames.indexOf(t))));
+  const ranges = types.map((t) => manifest.typeRanges[manifest.typeNames.indexOf(t)]).filter(Boolean);
   return [...scores]
-    .filter(([doc]) => wanted.size === 0 || wanted.has(manifest.types[doc]))
+    .filter(([doc]) => ranges.length === 0 || ranges.some(([first, count]) => doc >= first && doc < first + count))
     .map(([doc, [sum, matched]]) => [doc, sum * (plain > 1 && matched >= plain ? 1.5 : 1)])
     .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
@@ -84,7 +84,8 @@ export async function documents(ids) {
   const chunks = await Promise.all(ids.map((id) => load(`d${Math.floor(id / manifest.chunk)}.json`)));
   return ids.map((id, i) => {
     const [title, url, breadcrumb, snippet] = chunks[i][id % manifest.chunk];
-    return { id, type: manifest.typeNames[Number(manifest.types[id])], title, url, breadcrumb, snippet };
+    const type = manifest.typeNames[manifest.typeRanges.findIndex(([first, count]) => id >= first && id < first + count)];
+    return { id, type, title, url, breadcrumb, snippet };
   });
 }
 
