@@ -178,12 +178,13 @@ public sealed class YamlMap
         {
             case null or YamlScalarNode { Value: null or "" }:
                 return [];
+            case YamlScalarNode or YamlSequenceNode when (node is YamlScalarNode s ? [s] : ((YamlSequenceNode)node).Children.OfType<YamlScalarNode>())
+                    .FirstOrDefault(item => item.Value?.Contains('，') == true) is { } joined:
+                Warn(joined, DiagnosticCodes.FieldWrongType, $"“{key}”里的“{joined.Value}”用了中文逗号“，”，会被当成一项。列表里请用英文逗号分隔，例如 [消防, 疏散]。");
+                return node is YamlSequenceNode joinedList ? joinedList.Children.OfType<YamlScalarNode>().Select(i => i.Value!.Trim()).ToList() : [joined.Value!.Trim()];
             case YamlScalarNode scalar:
                 // "tags: 消防" is a common slip for a one-item list; accept it.
                 return [scalar.Value!.Trim()];
-            case YamlSequenceNode seq when seq.Children.Count == 1 && seq.Children[0] is YamlScalarNode { Value: { } only } && only.Contains('，'):
-                Warn(seq, DiagnosticCodes.FieldWrongType, $"“{key}”的列表用了中文逗号“，”，会被当成一项“{only}”。列表里请用英文逗号分隔，例如 [消防, 疏散]。");
-                return [only.Trim()];
             case YamlSequenceNode seq:
                 var list = new List<string>();
                 foreach (var item in seq)

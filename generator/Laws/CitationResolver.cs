@@ -23,6 +23,7 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
         var backlinks = new List<Backlink>();
         var headingId = "";
         var headingTitle = "";
+        HashSet<Block>? statute = null;
         foreach (var node in page.Document.Descendants().ToList())
         {
             if (node is HeadingBlock heading)
@@ -46,7 +47,7 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
                 Error(page, citation, DiagnosticCodes.CitationBadNumeral,
                     $"条号“{bad}”不是有效的数字。请写成“第六十条”或“第60条”。");
 
-            var inStatute = ownLaw is not null && IsStatutoryText(citation);
+            var inStatute = ownLaw is not null && IsStatutoryText(citation, statute ??= StatutoryBlocks(ownLaw));
             var law = LawFor(citation, page, ownLaw, inStatute);
             if (law is null) continue;
             citation.LawHref = "/" + law.Url;
@@ -73,14 +74,15 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
         return new PageCitations(keys, backlinks);
     }
 
-    /// <summary>Statutory text is a law page's top-level paragraphs; notes sit inside ::: blocks.</summary>
-    private static bool IsStatutoryText(CitationInline citation)
+    /// <summary>The paragraphs that hold a law's own words: its articles' 款 and 项, not the intro or notes.</summary>
+    private static HashSet<Block> StatutoryBlocks(Law law) =>
+        law.Articles.SelectMany(a => a.Paragraphs.SelectMany(p => p.Items.Select(i => (Block)i.Block).Prepend(p.Block))).ToHashSet();
+
+    private static bool IsStatutoryText(CitationInline citation, HashSet<Block> statute)
     {
         Inline root = citation;
         while (root.Parent is not null) root = root.Parent;
-        for (Block? block = (root as ContainerInline)?.ParentBlock; block is not null; block = block.Parent)
-            if (block is Markdig.Extensions.CustomContainers.CustomContainer) return false;
-        return true;
+        return (root as ContainerInline)?.ParentBlock is { } block && statute.Contains(block);
     }
 
     private Law? LawFor(CitationInline citation, ContentPage page, Law? ownLaw, bool inStatute)

@@ -28,8 +28,8 @@ public static partial class LinkChecker
             f => f.Path,
             f => IdAttribute().Matches(Encoding.UTF8.GetString(f.Content)).Select(m => WebUtility.HtmlDecode(m.Groups["id"].Value)).ToHashSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
-        // A broken navigation link is on every page; say it once.
-        var reportedTheme = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        // A broken navigation link is on every page; say it once, naming the first page in path order.
+        var themeLinks = new System.Collections.Concurrent.ConcurrentBag<(OutputFile File, string Path, string Fragment, bool MissingPage)>();
 
         Parallel.ForEach(files.Where(f => f.IsHtml), file =>
         {
@@ -43,10 +43,15 @@ public static partial class LinkChecker
                 var missingFragment = !missingPage && fragment.Length > 0 && ids.TryGetValue(path, out var targetIds) && !targetIds.Contains(fragment);
                 if (!missingPage && !missingFragment || !reported.Add(raw)) continue;
                 var source = file.Source is { } page ? FindSource(site.Pages[page].Links, path, fragment) : null;
-                if (source is null && !reportedTheme.TryAdd(path + "#" + fragment, true)) continue;
-                Report(file, source, path, fragment, missingPage, paths, site, diagnostics);
+                if (source is null) themeLinks.Add((file, path, fragment, missingPage));
+                else Report(file, source, path, fragment, missingPage, paths, site, diagnostics);
             }
         });
+        foreach (var group in themeLinks.GroupBy(l => (l.Path, l.Fragment)))
+        {
+            var first = group.MinBy(l => l.File.Path, StringComparer.Ordinal);
+            Report(first.File, null, first.Path, first.Fragment, first.MissingPage, paths, site, diagnostics);
+        }
     }
 
     private static SourceLink? FindSource(IReadOnlyList<SourceLink> links, string path, string fragment)

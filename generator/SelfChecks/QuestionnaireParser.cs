@@ -59,8 +59,10 @@ public static partial class QuestionnaireParser
                 case Block other when sections.Count == 0:
                     intro.Add(other);
                     break;
-                case HeadingBlock or CustomContainer or ParagraphBlock or ListBlock or QuoteBlock:
-                    // Explanatory text between questions is allowed and shown as written.
+                case Block other:
+                    // The page shows sections and questions only; text here would silently vanish.
+                    Error(page, other, DiagnosticCodes.QuestionMalformed,
+                        "小标题之后只能写问题（::: question …）。说明文字请写进问题的“> 怎么判断”，或者放到第一个 ## 小标题之前的引言里。", diagnostics);
                     break;
             }
         }

@@ -87,7 +87,9 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         else
         {
-            _log.WriteLine($"构建失败（{result.ErrorCount} 个错误），继续显示上一次成功生成的网站。");
+            _log.WriteLine(Directory.Exists(_outputDir)
+                ? $"构建失败（{result.ErrorCount} 个错误），继续显示上一次成功生成的网站。"
+                : $"构建失败（{result.ErrorCount} 个错误），还没有可以预览的网站。修正上面的错误并保存后会自动重新生成。");
             var errors = string.Join("\n", result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error).Take(20));
             await _broadcaster.SendAsync("build-error", errors);
         }

@@ -31,6 +31,13 @@ public static class StaticFileResponder
     {
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (!Directory.Exists(root))
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("网站还没有生成成功：请查看终端里的错误信息，修正并保存后刷新本页。");
+            return;
+        }
         var file = Map(root, context.Request.Path.Value ?? "/");
         if (file is null)
         {

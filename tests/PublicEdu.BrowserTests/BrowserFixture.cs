@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Serve;
@@ -64,6 +65,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new page that records console errors and every request that leaves the site's origin.</summary>
+    public async Task<BrowserPage> OpenAsync(string path, int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var tab = await OpenAsync(width, height, javaScript);
+        await tab.Page.GotoAsync(BaseUrl + path);
+        return tab;
+    }
+
     public async Task<BrowserPage> OpenAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
         var browser = RequireBrowser();
@@ -120,6 +128,21 @@ public sealed class BrowserPage : IAsyncDisposable
     public List<string> ConsoleErrors { get; } = [];
 
     public List<string> ForeignRequests { get; } = [];
+
+    /// <summary>No script errors and nothing requested from another origin.</summary>
+    public void AssertClean()
+    {
+        Assert.Empty(ConsoleErrors);
+        Assert.Empty(ForeignRequests);
+    }
+
+    /// <summary>axe-core finds no violation on the page as it is now.</summary>
+    public async Task AssertAccessibleAsync()
+    {
+        var result = await Page.RunAxe();
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}) e.g. {v.Nodes.FirstOrDefault()?.Html}")));
+    }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

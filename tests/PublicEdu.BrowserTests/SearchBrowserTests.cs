@@ -14,8 +14,7 @@ public class SearchBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task The_browser_analyzer_gives_the_shared_vectors_exactly()
     {
-        await using var tab = await fixture.OpenAsync();
-        await tab.Page.GotoAsync(fixture.BaseUrl + "search/");
+        await using var tab = await fixture.OpenAsync("search/");
         var vectors = await File.ReadAllTextAsync(Path.Combine(BrowserFixture.RepoRoot, "tests", "search", "analyzer-vectors.json"));
         var mismatches = await tab.Page.EvaluateAsync<string[]>("""
             async (vectors) => {
@@ -37,8 +36,7 @@ public class SearchBrowserTests(BrowserFixture fixture)
         var engine = new SearchEngine(index);
         string[] queries = ["消防法第六十条", "灭火器过期", "电动车充电", "楼道堆放杂物", "首次违法不罚", "行政处罚法 33条", "火"];
 
-        await using var tab = await fixture.OpenAsync();
-        await tab.Page.GotoAsync(fixture.BaseUrl + "search/");
+        await using var tab = await fixture.OpenAsync("search/");
         foreach (var query in queries)
         {
             var expected = engine.Search(query).Take(10).Select(r => r.Doc).ToArray();
@@ -55,9 +53,8 @@ public class SearchBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task Typing_shows_highlighted_results_that_filter_and_open_at_their_anchor()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync("search/");
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + "search/");
         await page.Locator("#search-q").PressSequentiallyAsync("疏散通道", new LocatorPressSequentiallyOptions { Delay = 30 });
         var results = page.Locator("#search-results > li");
         await Assertions.Expect(results.First).ToBeVisibleAsync();
@@ -78,8 +75,7 @@ public class SearchBrowserTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/laws/fire-protection-law/#art-60");
-        Assert.Empty(tab.ConsoleErrors);
-        Assert.Empty(tab.ForeignRequests);
+        tab.AssertClean();
     }
 
     [SkippableFact]
@@ -92,20 +88,17 @@ public class SearchBrowserTests(BrowserFixture fixture)
         await page.FillAsync("#search-q", "zzqqxx");
         await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("没有找到");
         Assert.Equal(3, await page.Locator("#search-status a").CountAsync());
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        await tab.AssertAccessibleAsync();
         await page.FillAsync("#search-q", "电动车");
         await Assertions.Expect(page.Locator("#search-results > li").First).ToBeVisibleAsync();
-        result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        await tab.AssertAccessibleAsync();
     }
 
     [SkippableFact]
     public async Task The_header_search_box_goes_to_the_search_page()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync("guides/");
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + "guides/");
         await page.FillAsync("#site-search-q", "灭火器");
         await page.PressAsync("#site-search-q", "Enter");
         await page.WaitForURLAsync("**/search/?q=*");

@@ -52,12 +52,16 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
         return plan;
     }
 
+    private static async Task AnswerAsync(IPage page, Dictionary<string, int> plan)
+    {
+        foreach (var (id, index) in plan) await page.CheckAsync($"#q-{id}-{index}");
+    }
+
     [SkippableFact]
     public async Task Completed_by_keyboard_alone_with_two_hazards_the_result_lists_exactly_those()
     {
-        await using var tab = await fixture.OpenAsync(1280, 900);
+        await using var tab = await fixture.OpenAsync(Path, 1280, 900);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var questions = await QuestionsAsync(page);
         var plan = Plan(questions, out var hazards);
         Assert.Equal(2, hazards.Count);
@@ -104,16 +108,14 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
             Assert.Equal(1, await result.Locator(".exemption-group li").Filter(new LocatorFilterOptions { HasText = $"第 {q.Number} 题：" }).CountAsync());
         }
         Assert.Contains("《行政处罚法》第三十三条", await result.Locator(".voluntary").InnerTextAsync());
-        Assert.Empty(tab.ConsoleErrors);
-        Assert.Empty(tab.ForeignRequests);
+        tab.AssertClean();
     }
 
     [SkippableFact]
     public async Task A_conditional_question_appears_and_disappears()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync(Path);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var questions = await QuestionsAsync(page);
         var conditional = questions.First(q => q.IfQuestion is not null && questions.Single(p => p.Id == q.IfQuestion).IfQuestion is null);
         var parent = questions.Single(q => q.Id == conditional.IfQuestion);
@@ -129,9 +131,8 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task Answers_survive_a_reload_and_round_trip_through_export_and_import()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync(Path);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var questions = await QuestionsAsync(page);
         var first = questions[0];
         var second = questions.First(q => q.IfQuestion is null && q != first);
@@ -172,9 +173,8 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task Saved_answers_from_another_version_are_offered_not_applied()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync(Path);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var first = (await QuestionsAsync(page))[0];
         await page.EvaluateAsync($$"""() => localStorage.setItem("publicedu:selfcheck:small-shop-restaurant", JSON.stringify({ format: "publicedu-selfcheck", slug: "small-shop-restaurant", version: "old", answers: { "{{first.Id}}": 1 } }))""");
         await page.ReloadAsync();
@@ -192,9 +192,8 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task On_a_phone_it_asks_one_question_per_screen_then_checks_answers()
     {
-        await using var tab = await fixture.OpenAsync(375, 812);
+        await using var tab = await fixture.OpenAsync(Path, 375, 812);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var questions = await QuestionsAsync(page);
         Assert.Equal(1, await page.Locator("fieldset.question:visible").CountAsync());
         await Assertions.Expect(page.Locator("#selfcheck-progress")).ToContainTextAsync("第 1 /");
@@ -225,19 +224,17 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
         await page.ClickAsync(".check-answers >> text=查看自查结果");
         await Assertions.Expect(page.Locator("#selfcheck-result")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(fixture.ArtifactsDir, "selfcheck-result-375.png"), FullPage = true });
-        Assert.Empty(tab.ConsoleErrors);
-        Assert.Empty(tab.ForeignRequests);
+        tab.AssertClean();
     }
 
     [SkippableFact]
     public async Task The_printed_record_shows_every_answer()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync(Path);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var questions = await QuestionsAsync(page);
         var plan = Plan(questions, out _);
-        foreach (var (id, index) in plan) await page.CheckAsync($"#q-{id}-{index}");
+        await AnswerAsync(page, plan);
         await page.ClickAsync("#selfcheck-submit");
         await page.FillAsync("#premises-name", "示例旅馆");
         await page.EvaluateAsync("() => { window.print = () => {}; }");
@@ -259,9 +256,8 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task Without_JavaScript_the_checklist_is_readable()
     {
-        await using var tab = await fixture.OpenAsync(javaScript: false);
+        await using var tab = await fixture.OpenAsync(Path, javaScript: false);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
         var fieldsets = page.Locator("fieldset.question");
         var count = await fieldsets.CountAsync();
         Assert.True(count >= 15, $"{count} questions");
@@ -273,23 +269,16 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task The_form_and_the_result_pass_axe()
     {
-        await using var tab = await fixture.OpenAsync();
+        await using var tab = await fixture.OpenAsync(Path);
         var page = tab.Page;
-        await page.GotoAsync(fixture.BaseUrl + Path);
-        await AssertAxeCleanAsync(page);
-        foreach (var (id, index) in Plan(await QuestionsAsync(page), out _)) await page.CheckAsync($"#q-{id}-{index}");
+        await tab.AssertAccessibleAsync();
+        await AnswerAsync(page, Plan(await QuestionsAsync(page), out _));
         await page.ClickAsync("#selfcheck-submit");
         await Assertions.Expect(page.Locator("#selfcheck-result")).ToBeVisibleAsync();
-        await AssertAxeCleanAsync(page);
+        await tab.AssertAccessibleAsync();
         await page.GotoAsync(fixture.BaseUrl + "selfchecks/");
-        await AssertAxeCleanAsync(page);
+        await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ForeignRequests);
     }
 
-    private static async Task AssertAxeCleanAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length}) e.g. {v.Nodes.FirstOrDefault()?.Html}")));
-    }
 }

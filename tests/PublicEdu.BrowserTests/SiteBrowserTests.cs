@@ -15,8 +15,7 @@ public class SiteBrowserTests(BrowserFixture fixture)
         var response = await tab.Page.GotoAsync(fixture.BaseUrl, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.Equal(200, response!.Status);
         Assert.Equal("zh-CN", await tab.Page.GetAttributeAsync("html", "lang"));
-        Assert.Empty(tab.ConsoleErrors);
-        Assert.Empty(tab.ForeignRequests);
+        tab.AssertClean();
         // The reading tools are enhancements: visible only once the script has run.
         Assert.True(await tab.Page.IsVisibleAsync("#elder-toggle"));
         await tab.Page.ScreenshotAsync(new PageScreenshotOptions
@@ -30,8 +29,7 @@ public class SiteBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task Elder_mode_enlarges_text_and_persists_across_pages()
     {
-        await using var tab = await fixture.OpenAsync(375, 812);
-        await tab.Page.GotoAsync(fixture.BaseUrl + "guides/keep-escape-routes-clear/");
+        await using var tab = await fixture.OpenAsync("guides/keep-escape-routes-clear/", 375, 812);
         var before = await BodyFontSize(tab.Page);
         Assert.True(before >= 16, $"body text {before}px");
         await tab.Page.ClickAsync("#elder-toggle");
@@ -51,8 +49,7 @@ public class SiteBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task A_focused_citation_shows_the_article_text_and_Escape_closes_it()
     {
-        await using var tab = await fixture.OpenAsync();
-        await tab.Page.GotoAsync(fixture.BaseUrl + "guides/keep-escape-routes-clear/");
+        await using var tab = await fixture.OpenAsync("guides/keep-escape-routes-clear/");
         var link = tab.Page.Locator("main a.cite[data-cite='fire-protection-law/28']").First;
         await link.FocusAsync();
         var preview = tab.Page.Locator("#cite-preview");
@@ -74,8 +71,7 @@ public class SiteBrowserTests(BrowserFixture fixture)
     [SkippableFact]
     public async Task Without_JavaScript_citations_are_plain_working_links()
     {
-        await using var tab = await fixture.OpenAsync(javaScript: false);
-        await tab.Page.GotoAsync(fixture.BaseUrl + "guides/keep-escape-routes-clear/");
+        await using var tab = await fixture.OpenAsync("guides/keep-escape-routes-clear/", javaScript: false);
         Assert.False(await tab.Page.IsVisibleAsync("#elder-toggle"));
         var href = await tab.Page.Locator("main a.cite").First.GetAttributeAsync("href");
         Assert.StartsWith("../../laws/", href);
@@ -88,11 +84,8 @@ public class SiteBrowserTests(BrowserFixture fixture)
     [InlineData("laws/")]
     public async Task Pages_pass_axe_with_no_violations(string path)
     {
-        await using var tab = await fixture.OpenAsync();
-        await tab.Page.GotoAsync(fixture.BaseUrl + path);
-        var result = await tab.Page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes) e.g. {v.Nodes.FirstOrDefault()?.Html}")));
+        await using var tab = await fixture.OpenAsync(path);
+        await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }
 }

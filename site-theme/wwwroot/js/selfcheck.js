@@ -302,7 +302,8 @@ function voluntarySection(found) {
     ["no", "不适用免罚或从轻", "可能构成重大火灾隐患的，或者法律另有规定的，不适用上述规定，必须立即整改。"],
   ];
   const channels = data.channels.length > 0
-    ? el("ul", {}, data.channels.map((c) => el("li", {}, c.name, c.phone ? `，电话：${c.phone}` : "", c.address ? `，地址：${c.address}` : "", c.note ? `（${c.note}）` : "")))
+    ? el("ul", {}, data.channels.map((c) => el("li", {}, c.name, c.phone ? `，电话：${c.phone}` : "", c.address ? `，地址：${c.address}` : "",
+      /^https?:\/\//.test(c.url) ? ["，网址：", el("a", { href: c.url }, c.url)] : "", c.note ? `（${c.note}）` : "")))
     : el("p", {}, "本站运营方尚未公布申报渠道。请直接向场所所在地的消防救援机构（消防救援大队）咨询主动申报的方式。");
   return el("section", { class: "voluntary", "aria-labelledby": "voluntary-title" },
     el("h3", { id: "voluntary-title" }, "主动整改、主动申报，可能从宽处理"),

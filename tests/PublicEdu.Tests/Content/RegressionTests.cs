@@ -120,4 +120,34 @@ public class RegressionTests
         var result = await tree.BuildAsync(write: false);
         Assert.Contains("保留", Assert.Single(result.WithCode(DiagnosticCodes.InvalidSlug)).Message);
     }
+
+    [Fact]
+    public async Task In_a_law_intro_a_bare_article_is_not_linked_to_this_law()
+    {
+        var law = ContentTree.MiniLaw.Replace("## 第一章 总则", "引言里提到该意见第十三条。\n\n## 第一章 总则");
+        using var tree = new ContentTree().Write("laws/test-law.md", law);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, result.Describe());
+        var doc = new HtmlParser().ParseDocument(result.Html("laws/test-law/index.html"));
+        Assert.Empty(doc.QuerySelectorAll(".law > .prose a.cite"));
+    }
+
+    [Fact]
+    public async Task Text_between_questions_is_reported_not_dropped()
+    {
+        using var tree = new ContentTree().WithSelfCheck(ContentTree.MiniSelfCheck.Replace("::: question gas", "这段说明会丢失。\n\n::: question gas"));
+        var result = await tree.BuildAsync(write: false);
+        Assert.Contains(result.WithCode(DiagnosticCodes.QuestionMalformed), d => d.Line == 28);
+    }
+
+    [Theory]
+    [InlineData("tags: 消防，疏散")]
+    [InlineData("tags: [消防，疏散, 火灾]")]
+    public async Task A_Chinese_comma_anywhere_in_a_list_is_reported(string line)
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/a.md", $"---\ntitle: 甲\n{line}\n---\n\n正文。\n");
+        var result = await tree.BuildAsync(write: false);
+        Assert.Contains(result.WithCode(DiagnosticCodes.FieldWrongType), d => d.Line == 3 && d.Severity == Severity.Warning);
+    }
 }
