@@ -88,4 +88,22 @@ public class SiteBrowserTests(BrowserFixture fixture)
         await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }
+
+    [SkippableFact]
+    public async Task No_page_type_triggers_a_content_security_policy_violation()
+    {
+        string[] paths = ["", "laws/", "laws/fire-protection-law/", "guides/", "guides/voluntary-reporting/", "articles/",
+            "articles/extinguisher-basics/", "selfchecks/", "selfchecks/small-hotel/", "search/?q=%E7%81%AD%E7%81%AB%E5%99%A8", "about/", "no-such-page/"];
+        await using var tab = await fixture.OpenAsync();
+        // Playwright's init scripts are exempt from the page's CSP, so this listener sees every violation.
+        await tab.Page.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        foreach (var path in paths)
+        {
+            await tab.Page.GotoAsync(fixture.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var violations = await tab.Page.EvaluateAsync<string[]>("() => window.__csp");
+            Assert.True(violations.Length == 0, $"{path}: {string.Join(", ", violations)}");
+        }
+        Assert.DoesNotContain(tab.ConsoleErrors, e => e.Contains("Content Security Policy"));
+        Assert.Empty(tab.ForeignRequests);
+    }
 }
