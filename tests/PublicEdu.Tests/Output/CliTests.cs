@@ -46,6 +46,44 @@ public class CliTests
         Assert.Empty(Directory.GetDirectories(tree.Root, "._site.tmp-*"));
     }
 
+    /// <summary>
+    /// The build is killed at twenty different moments while it replaces a site. Every time, _site
+    /// is exactly the old site or exactly the new one; never a mix, never missing.
+    /// </summary>
+    [Fact]
+    public async Task Killing_the_build_never_leaves_a_half_written_site()
+    {
+        using var tree = new ContentTree();
+        for (var i = 0; i < 60; i++) tree.Write($"guides/g{i}.md", ContentTree.Page($"指引{i}", string.Concat(Enumerable.Repeat($"第{i}篇的内容。", 200))));
+        Assert.Equal(0, (await RunAsync(tree.Root, "build", "--out", "_old")).ExitCode);
+        tree.Write("guides/g0.md", ContentTree.Page("指引0", "改过的内容。"));
+        Assert.Equal(0, (await RunAsync(tree.Root, "build", "--out", "_new")).ExitCode);
+        var oldSite = Snapshot(Path.Combine(tree.Root, "_old"));
+        var newSite = Snapshot(Path.Combine(tree.Root, "_new"));
+        Assert.NotEqual(oldSite, newSite);
+
+        var random = new Random(20);
+        var outcomes = new List<string>();
+        for (var run = 0; run < 20; run++)
+        {
+            if (Directory.Exists(tree.OutputDir)) Directory.Delete(tree.OutputDir, recursive: true);
+            TempFolder.CopyDirectory(Path.Combine(tree.Root, "_old"), tree.OutputDir);
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = tree.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "publicedu.dll"));
+            start.ArgumentList.Add("build");
+            using var process = Process.Start(start)!;
+            await Task.Delay(random.Next(100, 1500));
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            await process.WaitForExitAsync();
+            var now = Snapshot(tree.OutputDir);
+            var same = now.Count == oldSite.Count && !now.Except(oldSite).Any() ? "old" : now.Count == newSite.Count && !now.Except(newSite).Any() ? "new" : null;
+            Assert.True(same is not null, $"run {run}: _site is neither the old nor the new site ({now.Count} files)");
+            outcomes.Add(same!);
+        }
+        // The delays span the build, so both outcomes occur; otherwise the test proved nothing.
+        Assert.Contains("old", outcomes);
+    }
+
     [Fact]
     public async Task Files_from_earlier_builds_do_not_linger()
     {

@@ -49,6 +49,29 @@ public class PreviewServerTests
         Assert.Contains("好的内容", await http.GetStringAsync("guides/exits/"));
     }
 
+    [Fact]
+    public async Task A_hundred_saves_in_a_second_are_coalesced_and_the_last_one_wins()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "版本 0。"));
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        var before = server.BuildCount;
+        for (var i = 1; i <= 100; i++)
+        {
+            tree.Write("guides/exits.md", ContentTree.Page("通道", $"版本 {i}。"));
+            await Task.Delay(8);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && !(await http.GetStringAsync("guides/exits/")).Contains("版本 100。"))
+            await Task.Delay(100);
+        Assert.Contains("版本 100。", await http.GetStringAsync("guides/exits/"));
+        await Task.Delay(500);
+        var builds = server.BuildCount - before;
+        Assert.InRange(builds, 1, 10);
+        Assert.True(server.LastResult!.Succeeded);
+    }
+
     [Theory]
     [InlineData("/../site.yml")]
     [InlineData("/%2e%2e/site.yml")]
