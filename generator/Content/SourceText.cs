@@ -12,11 +12,21 @@ public static class SourceText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>No page an author writes comes near this; a larger file is a mistake (a pasted export, a log).</summary>
+    public const long MaxBytes = 4 * 1024 * 1024;
+
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxBytes)
+            {
+                diagnostics.Error(displayPath, 0, 0, DiagnosticCodes.FileTooLarge,
+                    $"文件有 {length / 1024 / 1024} MB，超过了 {MaxBytes / 1024 / 1024} MB 的上限。页面文件不应这么大，请检查是否误粘贴了大段内容，或把内容拆成几个页面。");
+                return null;
+            }
             bytes = File.ReadAllBytes(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

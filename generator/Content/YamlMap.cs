@@ -42,8 +42,12 @@ public sealed class YamlMap
             // author needs the line where it was opened.
             var line = (int)inner.Start.Line;
             if (UnclosedLine(yaml) is { } open && open < line) line = open;
+            var lines = yaml.Split('\n');
+            var hint = line >= 1 && line <= lines.Length && lines[line - 1].Contains('：')
+                ? "这一行用了中文冒号“：”，键后面要用英文冒号加一个空格。"
+                : "请检查这一行的缩进、冒号后的空格和引号是否成对。";
             diagnostics.Error(path, line + lineOffset, (int)inner.Start.Column, syntaxCode,
-                $"YAML 格式有误：{Simplify(inner.Message)}。请检查这一行的缩进、冒号后的空格和引号是否成对。");
+                $"YAML 格式有误：{Simplify(inner.Message)}。{hint}");
             return null;
         }
         catch (InvalidOperationException)
@@ -60,8 +64,11 @@ public sealed class YamlMap
         if (stream.Documents[0].RootNode is not YamlMappingNode map)
         {
             var root = stream.Documents[0].RootNode;
+            var fullWidth = yaml.Contains('：');
             diagnostics.Error(path, (int)root.Start.Line + lineOffset, (int)root.Start.Column, syntaxCode,
-                "这里应是“键: 值”形式的设置，每行一项，例如 title: 页面标题。");
+                fullWidth
+                    ? "这里应是“键: 值”形式的设置，但用了中文冒号“：”。请把键后面的冒号改成英文冒号加一个空格，例如 title: 页面标题。"
+                    : "这里应是“键: 值”形式的设置，每行一项，例如 title: 页面标题。");
             return null;
         }
         return new YamlMap(map, path, lineOffset, diagnostics);

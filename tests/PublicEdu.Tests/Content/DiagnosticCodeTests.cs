@@ -115,6 +115,15 @@ public class DiagnosticCodeTests
             ContentTree.MiniSelfCheck.Replace("等级：较大隐患", "等级：很严重"))),
         new("major hazard offered an exemption", DiagnosticCodes.HazardValueInvalid, Severity.Error, "selfchecks/test-check.md", 45, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("免罚：不适用：可能构成重大火灾隐患", "免罚：可能适用"))),
+        new("empty file", DiagnosticCodes.FrontMatterMissing, Severity.Error, "guides/empty-file.md", 1, t => t.Write("guides/empty-file.md", "")),
+        new("a 50 MB file", DiagnosticCodes.FileTooLarge, Severity.Error, "guides/huge.md", 0, t => t.Write("guides/huge.md",
+            "---\ntitle: 大\n---\n\n" + new string('火', 50 * 1024 * 1024 / 3))),
+        new("full-width colons in front matter", DiagnosticCodes.FrontMatterSyntax, Severity.Error, "guides/colon.md", 2, t => t.Write("guides/colon.md",
+            "---\ntitle：标题\nsummary：摘要\n---\n\n正文。\n")),
+        new("mixed line endings keep line numbers", DiagnosticCodes.CitationNoSuchArticle, Severity.Error, "guides/mixed.md", 7, t => t.WithLaw().Write("guides/mixed.md",
+            "---\r\ntitle: 混合\n---\r\n\n第一段。\r\n\r《测试法》第九十九条\n")),
+        new("absolute file path link", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[密码](/etc/passwd)"))),
+        new("data: link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](data:text/html,<b>x</b>)"))),
         new("broken page link", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 7, t => t.Write("guides/l.md", Page("链", "第一段。\n\n[去](/guides/nowhere/)"))),
         new("link to a missing Markdown file", DiagnosticCodes.BrokenLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[去](missing.md)"))),
         new("javascript: link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](javascript:alert(1))"))),
@@ -123,13 +132,31 @@ public class DiagnosticCodeTests
         new("broken fragment", DiagnosticCodes.BrokenFragment, Severity.Error, "guides/l.md", 5, t => t.WithLaw().Write("guides/l.md", Page("链", "[点](/laws/test-law/#art-99)"))),
     };
 
+    private static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    /// <summary>
+    /// The catalogue of bad content: a good site is built first; then the case breaks the content
+    /// and the build runs again. The code must be reported at the right place, there must be no
+    /// internal error, and after an error the previous site must be byte-identical.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Each_code_is_reported_where_the_problem_is(Case c)
     {
         using var tree = new ContentTree();
+        var good = await tree.BuildAsync();
+        Assert.True(good.Succeeded, good.Describe());
+        var before = Snapshot(tree.OutputDir);
         c.Arrange(tree);
-        var result = await tree.BuildAsync(write: false);
+        var result = await tree.BuildAsync();
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.InternalError);
+        if (c.Severity == Severity.Error)
+        {
+            Assert.False(result.Written);
+            Assert.Equal(before, Snapshot(tree.OutputDir));
+        }
         var found = result.WithCode(c.Code).ToList();
         Assert.True(found.Count > 0, $"expected {c.Code}, got:\n{result.Describe()}");
         var diagnostic = found.FirstOrDefault(d => d.Path.Replace('\\', '/').Contains(c.FileSuffix)) ?? found[0];
