@@ -17,12 +17,12 @@ public static partial class CitationParser
     private const string Num = "[" + ChineseNumeral.Characters + "]+";
     private const string Ref = "第(?<a>" + Num + ")条(?:第(?<p>" + Num + ")款)?(?:第(?<i>" + Num + ")项)?";
 
-    // The law part is optional: 《…》, a run of Han characters ending like a law's name, or 本法.
-    [GeneratedRegex(
-        @"(?:《(?<law>[^《》\n]{1,60})》|(?<self>本法|本规定)|(?<bare>\p{IsCJKUnifiedIdeographs}{1,40}?(?:法|规定|条例|办法|细则)))?"
-        + "(?<first>" + Ref + ")"
-        + "(?<more>(?:(?:、|和|及|以及|或者|至|到)" + Ref + ")*)")]
-    private static partial Regex CitationPattern();
+    // Matched at each 第 the text contains; the law's name before it is found by looking back,
+    // which is far cheaper than asking a regex to try every position of every paragraph.
+    [GeneratedRegex(@"\G(?<first>" + Ref + ")(?<more>(?:(?:、|和|及|以及|或者|至|到)" + Ref + ")*)")]
+    private static partial Regex ReferencesAt();
+
+    private static readonly string[] LawNameEndings = ["法", "规定", "条例", "办法", "细则"];
 
     [GeneratedRegex("(?<sep>、|和|及|以及|或者|至|到)(?<ref>" + Ref + ")")]
     private static partial Regex ContinuationPattern();
@@ -43,20 +43,20 @@ public static partial class CitationParser
     private static void Split(LiteralInline literal)
     {
         var text = literal.Content.ToString();
-        if (!text.Contains('第')) return;
-        var matches = CitationPattern().Matches(text);
-        if (matches.Count == 0) return;
-
         var replacements = new List<Inline>();
         var position = 0;
-        foreach (Match match in matches)
+        for (var at = text.IndexOf('第'); at >= 0 && at < text.Length; at = text.IndexOf('第', at + 1))
         {
-            if (match.Index > position) replacements.Add(Literal(text[position..match.Index], literal, position));
-            var citation = Build(match, literal, out var leading);
-            if (leading.Length > 0) replacements.Add(Literal(leading, literal, match.Index));
-            replacements.Add(citation);
+            if (at < position) continue;
+            var match = ReferencesAt().Match(text, at);
+            if (!match.Success) continue;
+            var (start, lawName, prefix, bracketed) = LawBefore(text, at, position);
+            if (start > position) replacements.Add(Literal(text[position..start], literal, position));
+            replacements.Add(Build(match, literal, start, lawName, prefix, bracketed));
             position = match.Index + match.Length;
+            at = position - 1;
         }
+        if (replacements.Count == 0) return;
         if (position < text.Length) replacements.Add(Literal(text[position..], literal, position));
 
         Inline anchor = literal;
@@ -68,32 +68,35 @@ public static partial class CitationParser
         literal.Remove();
     }
 
-    private static CitationInline Build(Match match, LiteralInline source, out string leading)
+    /// <summary>
+    /// What names the law just before the 第 at <paramref name="at"/>: 《…》, 本法 / 本规定, or a run
+    /// of Han characters ending like a law's name ("根据消防法"; the resolver trims it to a known name).
+    /// </summary>
+    private static (int Start, string? Law, string Prefix, bool Bracketed) LawBefore(string text, int at, int floor)
     {
-        leading = "";
-        string? lawName = null;
-        var prefix = "";
-        var bracketed = false;
-        if (match.Groups["law"].Success)
+        if (at > floor && text[at - 1] == '》')
         {
-            lawName = match.Groups["law"].Value.Trim();
-            prefix = "《" + match.Groups["law"].Value + "》";
-            bracketed = true;
+            var open = text.LastIndexOf('《', at - 2 < 0 ? 0 : at - 2);
+            var name = open >= floor ? text[(open + 1)..(at - 1)] : "";
+            if (open >= floor && name.Length is > 0 and <= 60 && name.IndexOfAny(['《', '》', '\n']) < 0)
+                return (open, name.Trim(), text[open..at], true);
+            return (at, null, "", false);
         }
-        else if (match.Groups["self"].Success)
-        {
-            lawName = "本法";
-            prefix = match.Groups["self"].Value;
-        }
-        else if (match.Groups["bare"].Success)
-        {
-            // "根据消防法第六十条": the regex cannot know where the name starts, so keep the whole
-            // run and let the resolver pick the longest known name that ends it.
-            lawName = match.Groups["bare"].Value;
-            prefix = lawName;
-        }
+        foreach (var self in (string[])["本规定", "本法"])
+            if (at - self.Length >= floor && string.CompareOrdinal(text, at - self.Length, self, 0, self.Length) == 0)
+                return (at - self.Length, "本法", self, false);
+        var begin = at;
+        while (begin > floor && at - begin < 40 && IsHan(text[begin - 1])) begin--;
+        var run = text[begin..at];
+        if (run.Length > 0 && LawNameEndings.Any(e => run.EndsWith(e, StringComparison.Ordinal) && run.Length > e.Length))
+            return (begin, run, run, false);
+        return (at, null, "", false);
+    }
 
-        var start = match.Index;
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static CitationInline Build(Match match, LiteralInline source, int start, string? lawName, string prefix, bool bracketed)
+    {
         var citation = new CitationInline
         {
             LawName = lawName,
@@ -101,7 +104,7 @@ public static partial class CitationParser
             Prefix = prefix,
             Line = source.Line,
             Column = source.Column + start,
-            Span = new SourceSpan(source.Span.Start + start, source.Span.Start + start + match.Length - 1),
+            Span = new SourceSpan(source.Span.Start + start, source.Span.Start + match.Index + match.Length - 1),
         };
         var first = match.Groups["first"];
         citation.Parts.Add(new CitationPart(first.Value, MakeRef(first.Value, citation)));
