@@ -189,6 +189,24 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
         Assert.Empty(tab.ConsoleErrors);
     }
 
+    [SkippableTheory]
+    [InlineData("full", "throw new DOMException('quota', 'QuotaExceededError')")]
+    [InlineData("private", "throw new DOMException('denied', 'SecurityError')")]
+    public async Task When_the_browser_cannot_save_the_visitor_is_told_and_the_answers_still_work(string mode, string failure)
+    {
+        await using var tab = await fixture.OpenAsync();
+        var page = tab.Page;
+        // A full store, or a private window that refuses storage: setItem throws.
+        await page.AddInitScriptAsync($"Storage.prototype.setItem = function () {{ {failure}; }};");
+        await page.GotoAsync(fixture.BaseUrl + Path);
+        var first = (await QuestionsAsync(page))[0];
+        await page.CheckAsync($"#q-{first.Id}-0");
+        await Assertions.Expect(page.Locator("#selfcheck-status")).ToContainTextAsync("无法在本机保存答案");
+        Assert.True(await page.IsCheckedAsync($"#q-{first.Id}-0"), mode);
+        await Assertions.Expect(page.Locator("#selfcheck-progress")).ToContainTextAsync("已回答 1");
+        tab.AssertClean();
+    }
+
     [SkippableFact]
     public async Task On_a_phone_it_asks_one_question_per_screen_then_checks_answers()
     {
