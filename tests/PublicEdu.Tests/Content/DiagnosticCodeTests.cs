@@ -132,9 +132,6 @@ public class DiagnosticCodeTests
         new("broken fragment", DiagnosticCodes.BrokenFragment, Severity.Error, "guides/l.md", 5, t => t.WithLaw().Write("guides/l.md", Page("链", "[点](/laws/test-law/#art-99)"))),
     };
 
-    private static Dictionary<string, string> Snapshot(string dir) =>
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     /// <summary>
     /// The catalogue of bad content: a good site is built first; then the case breaks the content
@@ -148,14 +145,14 @@ public class DiagnosticCodeTests
         using var tree = new ContentTree();
         var good = await tree.BuildAsync();
         Assert.True(good.Succeeded, good.Describe());
-        var before = Snapshot(tree.OutputDir);
+        var before = TempFolder.Snapshot(tree.OutputDir);
         c.Arrange(tree);
         var result = await tree.BuildAsync();
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.InternalError);
         if (c.Severity == Severity.Error)
         {
             Assert.False(result.Written);
-            Assert.Equal(before, Snapshot(tree.OutputDir));
+            Assert.Equal(before, TempFolder.Snapshot(tree.OutputDir));
         }
         var found = result.WithCode(c.Code).ToList();
         Assert.True(found.Count > 0, $"expected {c.Code}, got:\n{result.Describe()}");

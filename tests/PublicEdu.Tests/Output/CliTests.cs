@@ -23,9 +23,6 @@ public class CliTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static Dictionary<string, string> Snapshot(string dir) =>
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
     [Fact]
     public async Task Broken_front_matter_exits_1_names_the_place_and_keeps_the_previous_site()
@@ -34,7 +31,7 @@ public class CliTests
         tree.Write("guides/exits.md", ContentTree.Page("通道", "保持畅通。"));
         var (ok, okOutput) = await RunAsync(tree.Root, "build");
         Assert.True(ok == 0, okOutput);
-        var before = Snapshot(tree.OutputDir);
+        var before = TempFolder.Snapshot(tree.OutputDir);
 
         tree.Write("guides/exits.md", "---\ntitle: 通道\nsummary: \"没有闭合\n---\n\n保持畅通。\n");
         var (code, output) = await RunAsync(tree.Root, "build");
@@ -42,7 +39,7 @@ public class CliTests
         Assert.Equal(1, code);
         Assert.Matches(@"content/guides/exits\.md\(3,\d+\): error PE0101: ", output);
         Assert.Contains("构建失败：1 个错误", output);
-        Assert.Equal(before, Snapshot(tree.OutputDir));
+        Assert.Equal(before, TempFolder.Snapshot(tree.OutputDir));
         Assert.Empty(Directory.GetDirectories(tree.Root, "._site.tmp-*"));
     }
 
@@ -58,8 +55,8 @@ public class CliTests
         Assert.Equal(0, (await RunAsync(tree.Root, "build", "--out", "_old")).ExitCode);
         tree.Write("guides/g0.md", ContentTree.Page("指引0", "改过的内容。"));
         Assert.Equal(0, (await RunAsync(tree.Root, "build", "--out", "_new")).ExitCode);
-        var oldSite = Snapshot(Path.Combine(tree.Root, "_old"));
-        var newSite = Snapshot(Path.Combine(tree.Root, "_new"));
+        var oldSite = TempFolder.Snapshot(Path.Combine(tree.Root, "_old"));
+        var newSite = TempFolder.Snapshot(Path.Combine(tree.Root, "_new"));
         Assert.NotEqual(oldSite, newSite);
 
         var random = new Random(20);
@@ -75,7 +72,7 @@ public class CliTests
             await Task.Delay(random.Next(100, 1500));
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             await process.WaitForExitAsync();
-            var now = Snapshot(tree.OutputDir);
+            var now = TempFolder.Snapshot(tree.OutputDir);
             var same = now.Count == oldSite.Count && !now.Except(oldSite).Any() ? "old" : now.Count == newSite.Count && !now.Except(newSite).Any() ? "new" : null;
             Assert.True(same is not null, $"run {run}: _site is neither the old nor the new site ({now.Count} files)");
             outcomes.Add(same!);

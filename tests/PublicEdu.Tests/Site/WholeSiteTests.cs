@@ -170,8 +170,8 @@ public class WholeSiteTests(BuiltSiteFixture site) : IClassFixture<BuiltSiteFixt
         using var second = new TempFolder();
         var again = await SiteBuilder.BuildAsync(new BuildOptions(RepoPaths.Content, second.Combine("_site"), null, RepoPaths.ThemeWwwroot));
         Assert.True(again.Succeeded);
-        var a = Snapshot(site.OutputDir);
-        var b = Snapshot(second.Combine("_site"));
+        var a = TempFolder.Snapshot(site.OutputDir);
+        var b = TempFolder.Snapshot(second.Combine("_site"));
         Assert.Equal(a.Keys, b.Keys);
         foreach (var key in a.Keys) Assert.True(a[key] == b[key], key);
     }
@@ -206,7 +206,4 @@ public class WholeSiteTests(BuiltSiteFixture site) : IClassFixture<BuiltSiteFixt
         Assert.All(guide.QuerySelectorAll("nav.site-nav a"), a => Assert.EndsWith("index.html", a.GetAttribute("href")));
     }
 
-    private static Dictionary<string, string> Snapshot(string dir) =>
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }
