@@ -66,7 +66,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             return razor.RenderAsync<HomePageView>("Model", HomeView(page, resolution));
         if (page.Kind == PageKind.SelfCheck && site.Questionnaires.TryGetValue(page, out var questionnaire))
         {
-            var checkFrame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), "website") with { Scripts = ["js/citations.js", "js/selfcheck.js"] };
+            var checkFrame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), "website") with { Scripts = ["js/selfcheck.js"] };
             var builder = new SelfCheckViewBuilder(site.Laws, Config.ReportingChannels, site.Content.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal));
             return razor.RenderAsync<SelfCheckPageView>("Model", builder.Build(questionnaire, checkFrame, Markdown(checkFrame), Previews(resolution.PreviewKeys)));
         }
@@ -216,7 +216,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
 
     private PageFrame Frame(string title, string description, string url, IReadOnlyList<Crumb> crumbs, string ogType) =>
         new(SiteInfo, title, description, url, Canonical(url), crumbs, ogType, options.LiveReload, options.IndexFileLinks,
-            theme.Version, ["js/citations.js"], SearchBase: searchFolder);
+            theme.Version, [], SearchBase: searchFolder);
 
     public string Canonical(string url) => (Config.BaseUrl.Length > 0 ? Config.BaseUrl : "") + Config.BasePath + url;
 

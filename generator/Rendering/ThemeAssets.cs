@@ -11,7 +11,19 @@ public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Fi
 {
     public static ThemeAssets Load(string? folder)
     {
-        var files = folder is not null && Directory.Exists(folder) ? FromFolder(folder) : FromAssembly();
+        var sources = folder is not null && Directory.Exists(folder) ? FromFolder(folder) : FromAssembly();
+        var files = new List<(string Path, byte[] Content)>();
+        foreach (var (path, content) in sources)
+        {
+            var minified = AssetMinifier.Minify(path, content);
+            files.Add((path, minified));
+            // For servers that serve precompressed files (nginx gzip_static, brotli_static).
+            if (AssetMinifier.IsText(path))
+            {
+                files.Add((path + ".gz", AssetMinifier.Gzip(minified)));
+                files.Add((path + ".br", AssetMinifier.Brotli(minified)));
+            }
+        }
         using var sha = SHA256.Create();
         foreach (var (path, content) in files)
         {

@@ -165,6 +165,38 @@ public class WholeSiteTests(BuiltSiteFixture site) : IClassFixture<BuiltSiteFixt
     }
 
     [Fact]
+    public void Pages_stay_within_their_weight_budgets()
+    {
+        // Budgets from the performance issue: CSS at most 20 KB, at most 30 KB of JavaScript on the
+        // heaviest page (the self-check), uncompressed; and a page loads only the scripts it uses.
+        Assert.True(new FileInfo(Path.Combine(site.OutputDir, "css/site.css")).Length <= 20 * 1024);
+        foreach (var (path, doc, _) in Pages())
+        {
+            var scripts = doc.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!.Split('?')[0]).ToList();
+            var bytes = scripts.Sum(src => new FileInfo(Path.Combine(site.OutputDir, LinkChecker.Resolve(path, src, "/")!.Value.Path)).Length);
+            Assert.True(bytes <= 30 * 1024, $"{path}: {bytes} bytes of JavaScript");
+            Assert.Equal(doc.QuerySelector("script#cite-data") is not null, scripts.Any(s => s.EndsWith("citations.js")));
+            Assert.Equal(path.StartsWith("selfchecks/") && path != "selfchecks/index.html", scripts.Any(s => s.EndsWith("selfcheck.js")));
+            Assert.All(doc.QuerySelectorAll("script[src]"), s => Assert.Equal("module", s.GetAttribute("type")));
+        }
+    }
+
+    [Fact]
+    public void Text_assets_are_minified_and_precompressed()
+    {
+        foreach (var asset in new[] { "css/site.css", "js/site.js", "js/selfcheck.js" })
+        {
+            var file = Path.Combine(site.OutputDir, asset);
+            var text = File.ReadAllText(file);
+            Assert.DoesNotContain("\n  ", text);
+            using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(file + ".gz"), System.IO.Compression.CompressionMode.Decompress))
+            using (var reader = new StreamReader(gz)) Assert.Equal(text, reader.ReadToEnd());
+            using (var br = new System.IO.Compression.BrotliStream(File.OpenRead(file + ".br"), System.IO.Compression.CompressionMode.Decompress))
+            using (var reader = new StreamReader(br)) Assert.Equal(text, reader.ReadToEnd());
+        }
+    }
+
+    [Fact]
     public async Task Two_builds_are_byte_identical()
     {
         using var second = new TempFolder();
