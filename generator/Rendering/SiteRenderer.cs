@@ -214,8 +214,9 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         return JsonSerializer.Serialize(data, PreviewJson);
     }
 
+    // A canonical link must be absolute; without the operator's base_url there is none to give.
     private PageFrame Frame(string title, string description, string url, IReadOnlyList<Crumb> crumbs, string ogType) =>
-        new(SiteInfo, title, description, url, Canonical(url), crumbs, ogType, options.LiveReload, options.IndexFileLinks,
+        new(SiteInfo, title, description, url, Config.BaseUrl.Length > 0 ? Canonical(url) : "", crumbs, ogType, options.LiveReload, options.IndexFileLinks,
             theme.Version, [], SearchBase: searchFolder);
 
     public string Canonical(string url) => (Config.BaseUrl.Length > 0 ? Config.BaseUrl : "") + Config.BasePath + url;

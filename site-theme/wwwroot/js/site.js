@@ -1,6 +1,7 @@
 // Reading aids for every page: large-text mode (适老化) that persists, read-aloud through the
 // browser's own speech synthesis, and copy-link buttons on law articles. Without this script
-// the page is complete; the buttons stay hidden.
+// the page is complete; the buttons keep their place but stay invisible, so nothing shifts when
+// the script reveals them.
 const root = document.documentElement;
 const STORAGE_KEY = "publicedu:elder";
 
@@ -21,7 +22,7 @@ function setElder(button, on) {
 const elderButton = document.getElementById("elder-toggle");
 if (elderButton) {
   setElder(elderButton, readPreference());
-  elderButton.hidden = false;
+  elderButton.removeAttribute("data-needs-js");
   elderButton.addEventListener("click", () => {
     const on = root.dataset.elder !== "on";
     setElder(elderButton, on);
@@ -31,7 +32,7 @@ if (elderButton) {
 
 const readButton = document.getElementById("read-aloud");
 if (readButton && "speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
-  readButton.hidden = false;
+  readButton.removeAttribute("data-needs-js");
   const stop = () => {
     speechSynthesis.cancel();
     readButton.setAttribute("aria-pressed", "false");

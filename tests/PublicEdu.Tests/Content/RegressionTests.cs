@@ -150,4 +150,16 @@ public class RegressionTests
         var result = await tree.BuildAsync(write: false);
         Assert.Contains(result.WithCode(DiagnosticCodes.FieldWrongType), d => d.Line == 3 && d.Severity == Severity.Warning);
     }
+
+    [Fact]
+    public async Task Canonical_links_are_absolute_and_honour_the_base_path()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/a.md", ContentTree.Page("甲", "正文。"));
+        var result = await tree.BuildAsync(write: false, basePath: "/publicedu/");
+        var doc = new HtmlParser().ParseDocument(result.Html("guides/a/index.html"));
+        Assert.Equal("https://fire.example.test/publicedu/guides/a/", doc.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("https://fire.example.test/publicedu/guides/a/", doc.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+        Assert.Contains("Sitemap: https://fire.example.test/publicedu/sitemap.xml", result.Html("robots.txt"));
+    }
 }

@@ -224,7 +224,8 @@ public class WholeSiteTests(BuiltSiteFixture site) : IClassFixture<BuiltSiteFixt
         var notFound = Parser.ParseDocument(result.Html("404.html"));
         Assert.All(notFound.QuerySelectorAll("nav.site-nav a"), a => Assert.StartsWith("/publicedu/", a.GetAttribute("href")));
         var guide = Parser.ParseDocument(result.Html("guides/voluntary-reporting/index.html"));
-        Assert.Equal("/publicedu/guides/voluntary-reporting/", guide.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        // Without the operator's base_url there is no absolute address, so no canonical link is claimed.
+        Assert.Null(guide.QuerySelector("link[rel=canonical]"));
         // Page links are relative, so they are the same under any base path.
         Assert.Equal("../../laws/", guide.QuerySelector("nav.site-nav a[href$='laws/']")!.GetAttribute("href"));
     }
