@@ -105,13 +105,6 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
                     $"本站没有收录《{citation.LawName}》，无法链接到它的条文。请核对法律名称（可用全称或简称，如《消防法》），或先在 content/laws/ 中添加这部法律；只想提及这份文件时，不要在书名号后紧接“第…条”。");
             return law;
         }
-        foreach (var self in (string[])["本法", "本规定"])
-        {
-            // "个人应当遵守本法第一条": the run ends in 本法, which means the page's own law.
-            if (!citation.LawName.EndsWith(self, StringComparison.Ordinal) || ownLaw is null) continue;
-            SplitLeading(citation, citation.LawName[..^self.Length]);
-            return ownLaw;
-        }
         var found = registry.FindAtEnd(citation.LawName);
         if (found is null)
         {

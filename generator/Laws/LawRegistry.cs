@@ -36,6 +36,9 @@ public sealed class LawRegistry
 
     public Law? Find(string name) => _byName.GetValueOrDefault(name.Trim());
 
+    /// <summary>Every name a law is cited by, with its law.</summary>
+    public IEnumerable<(string Name, Law Law)> Names => _byName.Select(kv => (kv.Key, kv.Value));
+
     /// <summary>
     /// For an unbracketed run such as "根据消防法": the longest known name that ends the run,
     /// and the text before it.
@@ -51,4 +54,19 @@ public sealed class LawRegistry
 
     /// <summary>The key the page's preview data uses for an article: "fire-protection-law/60".</summary>
     public static string PreviewKey(Law law, int article) => $"{law.Slug}/{article}";
+
+    /// <summary>The law and article a preview key names; keys come only from resolved citations.</summary>
+    public (Law Law, LawArticle Article) ArticleFor(string previewKey)
+    {
+        var slash = previewKey.LastIndexOf('/');
+        var law = Laws.First(l => l.Slug == previewKey[..slash]);
+        return (law, law.Article(int.Parse(previewKey[(slash + 1)..]))!);
+    }
+
+    /// <summary>What a citation's preview shows: "《消防法》第六十条" and the statutory text.</summary>
+    public ArticlePreview Preview(string previewKey)
+    {
+        var (law, article) = ArticleFor(previewKey);
+        return new ArticlePreview($"《{law.CitationName}》{article.Heading}", article.Text);
+    }
 }

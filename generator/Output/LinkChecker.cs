@@ -56,7 +56,7 @@ public static partial class LinkChecker
 
     private static SourceLink? FindSource(IReadOnlyList<SourceLink> links, string path, string fragment)
     {
-        var siteTarget = "/" + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
+        var siteTarget = SiteUrl(path);
         return links.FirstOrDefault(l => Uri.UnescapeDataString(l.Target) == siteTarget + (fragment.Length > 0 ? "#" + fragment : ""))
             ?? links.FirstOrDefault(l => l.Target.Split('#')[0] == siteTarget);
     }
@@ -65,7 +65,7 @@ public static partial class LinkChecker
         IReadOnlySet<string> paths, ResolvedSite site, DiagnosticBag diagnostics)
     {
         var code = missingPage ? DiagnosticCodes.BrokenLink : DiagnosticCodes.BrokenFragment;
-        var shown = "/" + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path) + (fragment.Length > 0 ? "#" + fragment : "");
+        var shown = SiteUrl(path) + (fragment.Length > 0 ? "#" + fragment : "");
         if (source is not null)
         {
             var written = SafeUnescape(source.Written);
@@ -85,6 +85,10 @@ public static partial class LinkChecker
         diagnostics.Error(site.Content.Site.SourcePath, nav.Key is not null ? nav.Value : 0, 1, code,
             $"{where}中的链接 {shown} 指向的页面不存在（首次出现在生成的 /{file.Path}）。请修改或删除这一项，或先添加对应的页面。");
     }
+
+    /// <summary>An output file as the site address authors write: "guides/a/index.html" → "/guides/a/".</summary>
+    private static string SiteUrl(string path) =>
+        "/" + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path);
 
     private static string SafeUnescape(string text)
     {

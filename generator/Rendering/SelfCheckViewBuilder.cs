@@ -75,13 +75,13 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
 
     private string Data(Questionnaire questionnaire, PageFrame frame)
     {
-        var articles = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        var articles = new SortedDictionary<string, ArticlePreview>(StringComparer.Ordinal);
         object Cite(CitationInline citation, bool quotePenalty) => new
         {
             t = citation.Prefix + string.Concat(citation.Parts.Select(p => p.Text)),
             refs = citation.Parts.Where(p => p.PreviewKey is not null).Select(p =>
             {
-                articles[p.PreviewKey!] = ArticlePreview(p.PreviewKey!);
+                articles[p.PreviewKey!] = laws.Preview(p.PreviewKey!);
                 return new { key = p.PreviewKey, href = frame.Link(p.Href!.TrimStart('/')), quote = quotePenalty ? Quote(p) : null };
             }).ToList(),
         };
@@ -137,27 +137,14 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
     /// <summary>Guides are content, so the result links to one only when the site has it.</summary>
     private string? GuideLink(PageFrame frame, string url) => pageUrls.Contains(url) ? frame.Link(url) : null;
 
-    private object ArticlePreview(string key)
-    {
-        var (law, article) = Find(key);
-        return new { t = $"《{law.CitationName}》{article.Heading}", x = article.Text };
-    }
-
     /// <summary>The words of the cited 款 (and 项) that set the penalty; the whole article when no 款 is named.</summary>
     private string Quote(CitationPart part)
     {
-        var (law, article) = Find(part.PreviewKey!);
+        var (_, article) = laws.ArticleFor(part.PreviewKey!);
         var reference = part.Ref!;
         if (reference.Paragraph is not { } p || p > article.Paragraphs.Count) return article.Text;
         var paragraph = article.Paragraphs[p - 1];
         var item = reference.Item is { } i ? paragraph.Items.FirstOrDefault(x => x.Number == i) : null;
         return item is null ? paragraph.Text : paragraph.Text + "\n" + item.Text;
-    }
-
-    private (Law Law, LawArticle Article) Find(string key)
-    {
-        var slash = key.LastIndexOf('/');
-        var law = laws.Laws.First(l => l.Slug == key[..slash]);
-        return (law, law.Article(int.Parse(key[(slash + 1)..]))!);
     }
 }

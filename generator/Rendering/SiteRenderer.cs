@@ -34,6 +34,9 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
 
     private SiteInfo? _siteInfo;
 
+    private readonly SelfCheckViewBuilder _selfChecks =
+        new(site.Laws, site.Content.Site.ReportingChannels, site.Content.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal));
+
     private static readonly Dictionary<PageKind, (string Title, string Url, string Intro)> Sections = new()
     {
         [PageKind.Guide] = ("办事指引", "guides/", "自查、整改、主动申报和免罚，一步一步讲清楚。"),
@@ -67,8 +70,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         if (page.Kind == PageKind.SelfCheck && site.Questionnaires.TryGetValue(page, out var questionnaire))
         {
             var checkFrame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), "website") with { Scripts = ["js/selfcheck.js"] };
-            var builder = new SelfCheckViewBuilder(site.Laws, Config.ReportingChannels, site.Content.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal));
-            return razor.RenderAsync<SelfCheckPageView>("Model", builder.Build(questionnaire, checkFrame, Markdown(checkFrame), Previews(resolution.PreviewKeys)));
+            return razor.RenderAsync<SelfCheckPageView>("Model", _selfChecks.Build(questionnaire, checkFrame, Markdown(checkFrame), Previews(resolution.PreviewKeys)));
         }
 
         var frame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), page.Kind == PageKind.Article ? "article" : "website");
@@ -203,14 +205,8 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
     private string Previews(IReadOnlySet<string> keys)
     {
         if (keys.Count == 0) return "";
-        var data = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            var slash = key.LastIndexOf('/');
-            var law = site.Laws.Laws.First(l => l.Slug == key[..slash]);
-            var article = law.Article(int.Parse(key[(slash + 1)..]))!;
-            data[key] = new { t = $"《{law.CitationName}》{article.Heading}", x = article.Text };
-        }
+        var data = new SortedDictionary<string, ArticlePreview>(StringComparer.Ordinal);
+        foreach (var key in keys) data[key] = site.Laws.Preview(key);
         return JsonSerializer.Serialize(data, PreviewJson);
     }
 

@@ -35,12 +35,7 @@ public sealed class SearchIndex
     public static IReadOnlyDictionary<string, string> LawNamesOf(Laws.LawRegistry registry)
     {
         var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var law in registry.Laws)
-        {
-            names.TryAdd(law.Title, law.Slug);
-            if (law.Title.StartsWith("中华人民共和国", StringComparison.Ordinal)) names.TryAdd(law.Title["中华人民共和国".Length..], law.Slug);
-            foreach (var name in law.ShortNames) names.TryAdd(name, law.Slug);
-        }
+        foreach (var (name, law) in registry.Names) names[name] = law.Slug;
         return names;
     }
 
@@ -182,14 +177,14 @@ public sealed class SearchIndex
                 chunk.Select(d => new[] { d.Title, d.Url, d.Breadcrumb, Snippet(d.Body) }).ToList(), Json)));
         }
         // Documents come grouped by type: [first document, count] per type, in SearchDocument.Types order.
-        var typeRanges = SearchDocument.Types.Select(type =>
-        {
-            var first = Documents.ToList().FindIndex(d => d.Type == type);
-            var count = Documents.Count(d => d.Type == type);
-            return new[] { Math.Max(first, 0), count };
-        }).ToList();
-        if (Documents.Select(d => IndexOfType(d.Type)).Zip(Documents.Skip(1).Select(d => IndexOfType(d.Type))).Any(p => p.First > p.Second))
+        var typeOrder = Documents.Select(d => IndexOfType(d.Type)).ToList();
+        if (typeOrder.Zip(typeOrder.Skip(1)).Any(p => p.First > p.Second))
             throw new InvalidOperationException("search documents must be grouped by type");
+        var typeRanges = Enumerable.Range(0, SearchDocument.Types.Count).Select(type =>
+        {
+            var first = typeOrder.IndexOf(type);
+            return new[] { Math.Max(first, 0), typeOrder.Count(t => t == type) };
+        }).ToList();
         var manifest = new
         {
             docs = Documents.Count,
