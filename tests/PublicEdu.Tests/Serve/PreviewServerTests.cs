@@ -72,6 +72,18 @@ public class PreviewServerTests
         Assert.True(server.LastResult!.Succeeded);
     }
 
+    [Fact]
+    public async Task Before_any_build_succeeds_the_preview_says_what_to_do()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", "---\ntitle: [\n---\n");
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        var response = await http.GetAsync("");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("请查看终端里的错误信息", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/../site.yml")]
     [InlineData("/%2e%2e/site.yml")]
