@@ -16,6 +16,8 @@ public sealed record BuildOptions(
     string? ThemeFolder = null,
     RenderOptions? Render = null);
 
+/// <param name="Rendered">How many pages were rendered; an incremental build renders only those whose inputs changed.</param>
+/// <param name="State">What the next serve rebuild can reuse; null unless the build succeeded and was written.</param>
 public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     int ErrorCount,
@@ -24,18 +26,27 @@ public sealed record BuildResult(
     bool Written,
     TimeSpan Elapsed,
     IReadOnlyList<(string Stage, TimeSpan Time)> Stages,
-    IReadOnlyList<OutputFile> Files)
+    IReadOnlyList<OutputFile> Files,
+    int Rendered = 0,
+    bool Incremental = false,
+    BuildState? State = null)
 {
     public bool Succeeded => ErrorCount == 0;
 }
 
 /// <summary>
-/// Runs the stages in order — load, resolve, render, check, write — each taking the previous
-/// one's result. Problems are collected as diagnostics; only a build without errors is written.
+/// Runs the stages in order — load, resolve, render, check, index, write — each taking the
+/// previous one's result. Problems are collected as diagnostics; only a build without errors is
+/// written. Given the last build's state (serve mode), every stage reuses what did not change:
+/// the same code runs for a full and an incremental build, so both give the same bytes.
 /// </summary>
 public static class SiteBuilder
 {
-    public static async Task<BuildResult> BuildAsync(BuildOptions options)
+    /// <param name="previous">The last successful build's state; null builds from nothing.</param>
+    /// <param name="changed">Files the watcher reported since that build, to be read again whatever their time stamps say.</param>
+    /// <param name="pagesWritten">Called in an incremental build once pages are on disk, before the search index is redone.</param>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildState? previous = null,
+        IReadOnlySet<string>? changed = null, Func<Task>? pagesWritten = null)
     {
         var total = Stopwatch.StartNew();
         var stages = new List<(string, TimeSpan)>();
@@ -48,43 +59,69 @@ public static class SiteBuilder
             stage.Restart();
         }
 
-        BuildResult Finish(bool written, IReadOnlyList<OutputFile> files, int pages) =>
-            new(diagnostics.Sorted(), diagnostics.ErrorCount, diagnostics.WarningCount, pages, written, total.Elapsed, stages, files);
+        BuildResult Finish(bool written, IReadOnlyList<OutputFile> files, int pages, int rendered = 0, BuildState? state = null) =>
+            new(diagnostics.Sorted(), diagnostics.ErrorCount, diagnostics.WarningCount, pages, written, total.Elapsed, stages, files,
+                rendered, previous is not null, state);
 
         try
         {
-            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath);
+            // A state from other options, or for an output folder that has since gone, cannot be updated in place.
+            if (previous is not null && (previous.Options != options || options.OutputDir is null || !Directory.Exists(options.OutputDir)))
+                previous = null;
+            var siteFile = SiteFileHash(options.ContentDir);
+
+            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous?.Reusable(changed ?? new HashSet<string>()));
+            if (previous is not null && content is not null && !previous.SameShape(siteFile, content))
+            {
+                // Pages were added, removed or moved, or site.yml changed: links on any page may now resolve differently.
+                previous = null;
+                diagnostics = new DiagnosticBag();
+                content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath);
+            }
             Mark("load");
             if (content is null) return Finish(false, [], 0);
 
-            var resolved = SiteResolver.Resolve(content, diagnostics);
+            var resolved = SiteResolver.Resolve(content, diagnostics, previous?.Site);
+            if (previous is not null && !previous.SameLawNames(resolved.Laws))
+                return await BuildAsync(options, null, null, pagesWritten);
             Mark("resolve");
 
-            // The index is built from the resolved content, before rendering, because every page
-            // names the index folder (its content hash) in its header.
-            var searchDocuments = SearchDocumentBuilder.Build(resolved);
-            Mark("index:documents");
-            var index = SearchIndex.Build(searchDocuments, SearchIndex.LawNamesOf(resolved.Laws));
-            Mark("index:build");
-            var (searchFolder, searchFiles) = index.Write();
-            Mark("index:write");
-
-            var theme = ThemeAssets.Load(options.ThemeFolder);
-            var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions(), searchFolder);
-            var pages = await renderer.RenderAsync();
-            var files = pages.Concat(SiteFeeds.Write(content, pages, renderer.Canonical)).Concat(searchFiles)
-                .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            var theme = ThemeAssets.Load(options.ThemeFolder, previous?.Theme);
+            var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions());
+            var pages = await renderer.RenderAsync(previous?.Files, previous?.RenderStamp ?? default);
+            var files = pages.Concat(SiteFeeds.Write(content, pages, renderer.Canonical)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("render");
 
-            LinkChecker.Check(files, resolved, content.Site.BasePath, diagnostics);
+            var scans = LinkChecker.Check(files, resolved, content.Site.BasePath, diagnostics, previous?.Scans);
             Mark("check");
 
             var pageCount = files.Count(f => f.IsHtml);
-            if (diagnostics.HasErrors || options.OutputDir is null) return Finish(false, files, pageCount);
+            if (diagnostics.HasErrors || options.OutputDir is null) return Finish(false, files, pageCount, renderer.RenderedCount);
 
-            Write(options.OutputDir, files, diagnostics);
+            var onDisk = previous?.Files.ToDictionary(StringComparer.Ordinal);
+            if (onDisk is not null)
+            {
+                // The page being edited reloads as soon as it is written; the index, which every
+                // page feeds, follows. Pages name only its fixed-address manifest, so they stay valid.
+                OutputSync.Apply(options.OutputDir, files, onDisk, removeOthers: false);
+                foreach (var file in files) onDisk[file.Path] = file;
+                Mark("write");
+                if (pagesWritten is not null) await pagesWritten();
+            }
+
+            var searchDocuments = SearchDocumentBuilder.Build(resolved, previous?.SearchDocuments);
+            var terms = previous?.Terms ?? new TermCounter();
+            var searchFiles = SearchIndex.Build(searchDocuments.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write();
+            files = files.Concat(searchFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            Mark("index");
+
+            if (onDisk is not null) OutputSync.Apply(options.OutputDir, files, onDisk);
+            else Write(options.OutputDir, files, diagnostics);
             Mark("write");
-            return Finish(!diagnostics.HasErrors, files, pageCount);
+            if (diagnostics.HasErrors) return Finish(false, files, pageCount, renderer.RenderedCount);
+
+            var state = new BuildState(options, siteFile, resolved, theme, renderer.Stamp, files.ToDictionary(f => f.Path, StringComparer.Ordinal), scans, searchDocuments, terms);
+            return Finish(true, files, pageCount, renderer.RenderedCount, state);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -96,6 +133,13 @@ public static class SiteBuilder
             if (Environment.GetEnvironmentVariable("PUBLICEDU_DEBUG") == "1") Console.Error.WriteLine(ex);
             return Finish(false, [], 0);
         }
+    }
+
+    private static UInt128 SiteFileHash(string contentDir)
+    {
+        var path = Path.Combine(contentDir, SiteConfig.FileName);
+        try { return System.IO.Hashing.XxHash128.HashToUInt128(File.ReadAllBytes(path)); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
     }
 
     private static void Write(string outputDir, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)

@@ -6,6 +6,7 @@ using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Laws;
 using PublicEdu.Generator.Links;
 using PublicEdu.Generator.Markdown.Callouts;
+using PublicEdu.Generator.SelfChecks;
 
 namespace PublicEdu.Generator.Build;
 
@@ -15,44 +16,105 @@ namespace PublicEdu.Generator.Build;
 /// </summary>
 public static partial class SiteResolver
 {
-    public static ResolvedSite Resolve(LoadedContent content, DiagnosticBag diagnostics)
+    /// <param name="previous">
+    /// The last build's result, in serve mode. A page loaded anew is resolved anew; a page object
+    /// that the loader kept is still resolved, and its resolution is reused as it stands.
+    /// </param>
+    public static ResolvedSite Resolve(LoadedContent content, DiagnosticBag diagnostics, ResolvedSite? previous = null)
     {
         var lawPages = content.Pages.Where(p => p.Kind == PageKind.Law).ToList();
         var parsed = new Law?[lawPages.Count];
-        Parallel.For(0, lawPages.Count, i => parsed[i] = LawParser.Parse(lawPages[i], diagnostics));
+        var lawDiagnostics = new IReadOnlyList<Diagnostic>[lawPages.Count];
+        Parallel.For(0, lawPages.Count, i =>
+        {
+            if (previous?.Pages.GetValueOrDefault(lawPages[i]) is { } kept)
+            {
+                parsed[i] = kept.Law;
+                lawDiagnostics[i] = [];
+                return;
+            }
+            var local = new DiagnosticBag();
+            parsed[i] = LawParser.Parse(lawPages[i], local);
+            lawDiagnostics[i] = local.Sorted();
+        });
         var laws = parsed.OfType<Law>().ToList();
         var registry = new LawRegistry(laws, diagnostics);
         var lawByPage = laws.ToDictionary(l => l.Page);
+        var lawDiagnosticsByPage = lawPages.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => lawDiagnostics[x.i]);
 
         var urlBySource = content.Pages.ToDictionary(p => p.RelativePath, p => p.Url, StringComparer.Ordinal);
-        var citations = new CitationResolver(registry, diagnostics);
         var pages = new ConcurrentDictionary<ContentPage, PageResolution>();
-        var backlinks = new ConcurrentBag<Backlink>();
         Parallel.ForEach(content.Pages, page =>
         {
-            CheckBlocks(page, diagnostics);
-            CheckRawHtml(page, content.Site.AllowRawHtml, diagnostics);
-            var links = LinkResolver.Resolve(page, urlBySource, diagnostics);
-            var ownLaw = lawByPage.GetValueOrDefault(page);
-            var cited = citations.Resolve(page, ownLaw);
-            foreach (var b in cited.Backlinks) backlinks.Add(b);
-            pages[page] = new PageResolution(links, cited.PreviewKeys, ownLaw);
+            var resolution = previous?.Pages.GetValueOrDefault(page)
+                ?? ResolvePage(page, content.Site, registry, lawByPage.GetValueOrDefault(page), urlBySource, lawDiagnosticsByPage.GetValueOrDefault(page, []));
+            foreach (var diagnostic in resolution.Diagnostics) diagnostics.Add(diagnostic);
+            pages[page] = resolution;
         });
 
-        var questionnaires = new ConcurrentDictionary<ContentPage, SelfChecks.Questionnaire>();
-        Parallel.ForEach(content.Pages.Where(p => p.Kind == PageKind.SelfCheck), page =>
-        {
-            if (SelfChecks.QuestionnaireParser.Parse(page, diagnostics) is { } parsedQuestionnaire)
-                questionnaires[page] = SelfChecks.QuestionnaireValidator.Validate(parsedQuestionnaire, diagnostics);
-        });
-
-        var grouped = backlinks
-            .GroupBy(b => (b.LawSlug, b.Article))
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<Backlink>)g.OrderBy(b => b.SourceOrder, StringComparer.Ordinal)
-                    .DistinctBy(b => b.Url).ToList());
+        var grouped = previous is null ? GroupBacklinks(pages.Values.SelectMany(r => r.Backlinks)) : UpdateBacklinks(previous, pages);
+        var questionnaires = pages.Where(p => p.Value.Questionnaire is not null).ToDictionary(p => p.Key, p => p.Value.Questionnaire!);
         return new ResolvedSite(content, registry, pages, grouped, questionnaires);
+    }
+
+    private static Dictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>> GroupBacklinks(IEnumerable<Backlink> backlinks) =>
+        backlinks.GroupBy(b => (b.LawSlug, b.Article)).ToDictionary(g => g.Key, g => Ordered(g));
+
+    // A URL names a place on its own page, so duplicates only ever come from one page.
+    private static IReadOnlyList<Backlink> Ordered(IEnumerable<Backlink> backlinks) =>
+        backlinks.OrderBy(b => b.SourceOrder, StringComparer.Ordinal).DistinctBy(b => b.Url).ToList();
+
+    /// <summary>
+    /// The last build's backlinks with those of the pages resolved anew swapped in. Only the
+    /// articles those pages cite, or cited before, are touched; their lists stay in source order,
+    /// so the new entries are merged in rather than the whole list sorted again.
+    /// </summary>
+    private static Dictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>> UpdateBacklinks(
+        ResolvedSite previous, IReadOnlyDictionary<ContentPage, PageResolution> pages)
+    {
+        var fresh = pages.Where(p => !ReferenceEquals(previous.Pages.GetValueOrDefault(p.Key), p.Value)).ToList();
+        var freshSources = fresh.Select(p => Backlink.SourcePrefix(p.Key)).ToList();
+        var freshPaths = fresh.Select(p => p.Key.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var before = previous.Pages.Where(p => freshPaths.Contains(p.Key.RelativePath)).SelectMany(p => p.Value.Backlinks);
+        var added = fresh.SelectMany(p => p.Value.Backlinks).ToList();
+        var grouped = new Dictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>>(previous.Backlinks);
+        foreach (var key in before.Concat(added).Select(b => (b.LawSlug, b.Article)).Distinct().ToList())
+        {
+            var kept = grouped.GetValueOrDefault(key, []).Where(b => !freshSources.Any(s => b.SourceOrder.StartsWith(s, StringComparison.Ordinal)));
+            var list = Merge(kept, Ordered(added.Where(b => (b.LawSlug, b.Article) == key)));
+            if (list.Count > 0) grouped[key] = list;
+            else grouped.Remove(key);
+        }
+        return grouped;
+    }
+
+    private static List<Backlink> Merge(IEnumerable<Backlink> ordered, IReadOnlyList<Backlink> insert)
+    {
+        var result = new List<Backlink>();
+        var next = 0;
+        foreach (var backlink in ordered)
+        {
+            while (next < insert.Count && string.CompareOrdinal(insert[next].SourceOrder, backlink.SourceOrder) < 0) result.Add(insert[next++]);
+            result.Add(backlink);
+        }
+        while (next < insert.Count) result.Add(insert[next++]);
+        return result;
+    }
+
+    /// <summary>Everything about one page that depends only on it, the law registry and the site's URLs.</summary>
+    private static PageResolution ResolvePage(ContentPage page, SiteConfig site, LawRegistry registry, Law? ownLaw,
+        IReadOnlyDictionary<string, string> urlBySource, IReadOnlyList<Diagnostic> earlier)
+    {
+        var local = new DiagnosticBag();
+        foreach (var diagnostic in earlier) local.Add(diagnostic);
+        CheckBlocks(page, local);
+        CheckRawHtml(page, site.AllowRawHtml, local);
+        var links = LinkResolver.Resolve(page, urlBySource, local);
+        var cited = new CitationResolver(registry, local).Resolve(page, ownLaw);
+        Questionnaire? questionnaire = null;
+        if (page.Kind == PageKind.SelfCheck && QuestionnaireParser.Parse(page, local) is { } parsedQuestionnaire)
+            questionnaire = QuestionnaireValidator.Validate(parsedQuestionnaire, local);
+        return new PageResolution(links, cited.PreviewKeys, ownLaw, cited.CitedLaws, cited.Backlinks, questionnaire, local.Sorted());
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9-]*\\s*|!--.*)>")]

@@ -24,7 +24,12 @@ public static partial class ContentLoader
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
-    public static LoadedContent? Load(string contentDir, DiagnosticBag diagnostics, string? basePathOverride = null)
+    /// <summary>
+    /// <paramref name="reuse"/> lets a serve rebuild keep a page it loaded before: given a file's
+    /// relative path and stamp, it returns that page, or null to read the file again.
+    /// </summary>
+    public static LoadedContent? Load(string contentDir, DiagnosticBag diagnostics, string? basePathOverride = null,
+        Func<string, FileStamp, ContentPage?>? reuse = null)
     {
         if (!Directory.Exists(contentDir))
         {
@@ -35,20 +40,29 @@ public static partial class ContentLoader
         var site = SiteConfig.Load(contentDir, diagnostics, basePathOverride);
         if (site is null) return null;
 
-        var markdown = new List<string>();
+        var markdown = new List<(FileInfo File, string Relative)>();
         var files = new List<StaticFile>();
-        foreach (var full in EnumerateFiles(contentDir, diagnostics))
+        foreach (var file in EnumerateFiles(contentDir, diagnostics))
         {
-            var relative = Path.GetRelativePath(contentDir, full).Replace('\\', '/');
+            var relative = Path.GetRelativePath(contentDir, file.FullName).Replace('\\', '/');
             if (relative == SiteConfig.FileName) continue;
-            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add(full);
-            else files.Add(new StaticFile(full, relative));
+            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add((file, relative));
+            else files.Add(new StaticFile(file.FullName, relative, FileStamp.Of(file)));
         }
 
         var pages = new ConcurrentBag<ContentPage>();
-        Parallel.ForEach(markdown, full =>
+        Parallel.ForEach(markdown, entry =>
         {
-            var page = LoadPage(contentDir, full, site, diagnostics);
+            var stamp = FileStamp.Of(entry.File);
+            if (reuse?.Invoke(entry.Relative, stamp) is { } kept)
+            {
+                foreach (var diagnostic in kept.LoadDiagnostics) diagnostics.Add(diagnostic);
+                pages.Add(kept);
+                return;
+            }
+            var local = new DiagnosticBag();
+            var page = LoadPage(contentDir, entry.File.FullName, stamp, site, local);
+            foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
             if (page is not null) pages.Add(page);
         });
 
@@ -64,9 +78,9 @@ public static partial class ContentLoader
     /// link to a folder (which can loop back on itself) is reported instead of followed; links to
     /// files are read like files. Dot-files and editor backups (~) are never content.
     /// </summary>
-    private static IEnumerable<string> EnumerateFiles(string contentDir, DiagnosticBag diagnostics)
+    private static List<FileInfo> EnumerateFiles(string contentDir, DiagnosticBag diagnostics)
     {
-        var result = new List<string>();
+        var result = new List<FileInfo>();
         var pending = new Stack<string>();
         pending.Push(contentDir);
         while (pending.Count > 0)
@@ -95,14 +109,15 @@ public static partial class ContentLoader
                         pending.Push(sub.FullName);
                     continue;
                 }
-                result.Add(entry.FullName);
+                if (entry is FileInfo file) result.Add(file);
             }
         }
-        result.Sort(StringComparer.Ordinal);
+        result.Sort((a, b) => string.CompareOrdinal(a.FullName, b.FullName));
         return result;
     }
 
-    private static ContentPage? LoadPage(string contentDir, string full, SiteConfig site, DiagnosticBag diagnostics)
+    /// <param name="diagnostics">This page's own bag: what it holds at the end is kept with the page.</param>
+    private static ContentPage? LoadPage(string contentDir, string full, FileStamp stamp, SiteConfig site, DiagnosticBag diagnostics)
     {
         var relative = Path.GetRelativePath(contentDir, full).Replace('\\', '/');
         var display = DisplayPath.For(full);
@@ -162,6 +177,9 @@ public static partial class ContentLoader
             FrontMatterMap = map,
             Document = document,
             Url = UrlFor(kind.Value, slug ?? ""),
+            Stamp = stamp,
+            SourceHash = System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan())),
+            LoadDiagnostics = diagnostics.Sorted(),
         };
     }
 

@@ -35,9 +35,24 @@ public sealed class ContentPage
 
     /// <summary>Site-relative directory URL without a leading slash: "guides/exits/"; "" for home.</summary>
     public required string Url { get; init; }
+
+    /// <summary>The file's size and time when it was read; a serve rebuild reuses the page while both match.</summary>
+    public required FileStamp Stamp { get; init; }
+
+    /// <summary>A hash of the source text: what the page's rendered output depends on from this file.</summary>
+    public required UInt128 SourceHash { get; init; }
+
+    /// <summary>Warnings found while loading, kept so a rebuild that reuses the page reports them again.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> LoadDiagnostics { get; init; } = [];
+}
+
+/// <summary>Size and last write time of a file, as cheap evidence that it has not changed.</summary>
+public readonly record struct FileStamp(long Length, long LastWriteTicks)
+{
+    public static FileStamp Of(FileInfo file) => file.Exists ? new(file.Length, file.LastWriteTimeUtc.Ticks) : default;
 }
 
 /// <summary>A non-Markdown file under content/ (an image, a PDF) copied to the same path.</summary>
-public sealed record StaticFile(string FullPath, string RelativePath);
+public sealed record StaticFile(string FullPath, string RelativePath, FileStamp Stamp);
 
 public sealed record LoadedContent(SiteConfig Site, IReadOnlyList<ContentPage> Pages, IReadOnlyList<StaticFile> Files);

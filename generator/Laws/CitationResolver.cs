@@ -14,12 +14,13 @@ namespace PublicEdu.Generator.Laws;
 /// </summary>
 public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnostics)
 {
-    /// <summary>The articles a page cites, as preview keys, and the backlinks it contributes.</summary>
-    public sealed record PageCitations(IReadOnlySet<string> PreviewKeys, IReadOnlyList<Backlink> Backlinks);
+    /// <summary>The articles a page cites, as preview keys, the laws its citations named, and the backlinks it contributes.</summary>
+    public sealed record PageCitations(IReadOnlySet<string> PreviewKeys, IReadOnlySet<string> CitedLaws, IReadOnlyList<Backlink> Backlinks);
 
     public PageCitations Resolve(ContentPage page, Law? ownLaw)
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var laws = new SortedSet<string>(StringComparer.Ordinal);
         var backlinks = new List<Backlink>();
         var headingId = "";
         var headingTitle = "";
@@ -50,6 +51,7 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
             var inStatute = ownLaw is not null && IsStatutoryText(citation, statute ??= StatutoryBlocks(ownLaw));
             var law = LawFor(citation, page, ownLaw, inStatute);
             if (law is null) continue;
+            laws.Add(law.Slug);
             citation.LawHref = "/" + law.Url;
 
             var citedHere = new List<int>();
@@ -68,10 +70,10 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
                 if (law.Page == page) continue;
                 var title = headingTitle.Length > 0 && page.Kind != PageKind.Home ? $"{page.Meta.Title} · {headingTitle}" : page.Meta.Title;
                 var url = headingId.Length > 0 ? $"{page.Url}#{headingId}" : page.Url;
-                backlinks.Add(new Backlink(law.Slug, article, title, url, $"{page.RelativePath}\u0001{citation.Line:D8}"));
+                backlinks.Add(new Backlink(law.Slug, article, title, url, Backlink.SourcePrefix(page) + citation.Line.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
-        return new PageCitations(keys, backlinks);
+        return new PageCitations(keys, laws, backlinks);
     }
 
     /// <summary>The paragraphs that hold a law's own words: its articles' 款 and 项, not the intro or notes.</summary>

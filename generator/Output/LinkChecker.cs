@@ -21,26 +21,47 @@ public static partial class LinkChecker
     [GeneratedRegex("\\sid=\"(?<id>[^\"]*)\"")]
     private static partial Regex IdAttribute();
 
-    public static void Check(IReadOnlyList<OutputFile> files, ResolvedSite site, string basePath, DiagnosticBag diagnostics)
+    /// <summary>The ids and the checkable links of one generated HTML file, read once per distinct content.</summary>
+    /// <param name="Targets">The distinct paths its links point to.</param>
+    public sealed record HtmlScan(byte[] Content, IReadOnlySet<string> Ids, IReadOnlyList<(string Raw, string Path, string Fragment)> Links,
+        IReadOnlySet<string> Targets);
+
+    /// <summary>What a check leaves for the next one: the scans by path, and every path the site had.</summary>
+    public sealed record Scans(IReadOnlyDictionary<string, HtmlScan> ByPath, IReadOnlySet<string> Paths);
+
+    /// <param name="previous">
+    /// The last successful build's scans, in serve mode. Its links were all sound, so a file with
+    /// the same bytes needs checking again only if it links to a file that changed or went away.
+    /// </param>
+    public static Scans Check(IReadOnlyList<OutputFile> files, ResolvedSite site, string basePath,
+        DiagnosticBag diagnostics, Scans? previous = null)
     {
         var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var ids = files.Where(f => f.IsHtml).DistinctBy(f => f.Path).ToDictionary(
-            f => f.Path,
-            f => IdAttribute().Matches(Encoding.UTF8.GetString(f.Content)).Select(m => WebUtility.HtmlDecode(m.Groups["id"].Value)).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
+        var html = files.Where(f => f.IsHtml).DistinctBy(f => f.Path).ToList();
+        var found = new HtmlScan[html.Count];
+        var reused = new bool[html.Count];
+        Parallel.For(0, html.Count, i =>
+        {
+            var kept = previous?.ByPath.GetValueOrDefault(html[i].Path);
+            reused[i] = kept is not null && ReferenceEquals(kept.Content, html[i].Content);
+            found[i] = reused[i] ? kept! : Scan(html[i], basePath);
+        });
+        var scans = new Dictionary<string, HtmlScan>(html.Count, StringComparer.Ordinal);
+        for (var i = 0; i < html.Count; i++) scans[html[i].Path] = found[i];
+        var changedTargets = previous is null ? []
+            : html.Where((_, i) => !reused[i]).Select(f => f.Path).Concat(previous.Paths.Where(p => !paths.Contains(p))).ToList();
         // A broken navigation link is on every page; say it once, naming the first page in path order.
         var themeLinks = new System.Collections.Concurrent.ConcurrentBag<(OutputFile File, string Path, string Fragment, bool MissingPage)>();
 
-        Parallel.ForEach(files.Where(f => f.IsHtml), file =>
+        Parallel.For(0, html.Count, i =>
         {
-            var html = Encoding.UTF8.GetString(file.Content);
+            var file = html[i];
+            if (reused[i] && !changedTargets.Any(found[i].Targets.Contains)) return;
             var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (Match match in LinkAttribute().Matches(html))
+            foreach (var (raw, path, fragment) in found[i].Links)
             {
-                var raw = WebUtility.HtmlDecode(match.Groups["url"].Value);
-                if (Resolve(file.Path, raw, basePath) is not var (path, fragment)) continue;
                 var missingPage = !paths.Contains(path);
-                var missingFragment = !missingPage && fragment.Length > 0 && ids.TryGetValue(path, out var targetIds) && !targetIds.Contains(fragment);
+                var missingFragment = !missingPage && fragment.Length > 0 && scans.TryGetValue(path, out var target) && !target.Ids.Contains(fragment);
                 if (!missingPage && !missingFragment || !reported.Add(raw)) continue;
                 var source = file.Source is { } page ? FindSource(site.Pages[page].Links, path, fragment) : null;
                 if (source is null) themeLinks.Add((file, path, fragment, missingPage));
@@ -52,6 +73,20 @@ public static partial class LinkChecker
             var first = group.MinBy(l => l.File.Path, StringComparer.Ordinal);
             Report(first.File, null, first.Path, first.Fragment, first.MissingPage, paths, site, diagnostics);
         }
+        return new Scans(scans, paths);
+    }
+
+    private static HtmlScan Scan(OutputFile file, string basePath)
+    {
+        var text = Encoding.UTF8.GetString(file.Content);
+        var ids = IdAttribute().Matches(text).Select(m => WebUtility.HtmlDecode(m.Groups["id"].Value)).ToHashSet(StringComparer.Ordinal);
+        var links = new List<(string, string, string)>();
+        foreach (Match match in LinkAttribute().Matches(text))
+        {
+            var raw = WebUtility.HtmlDecode(match.Groups["url"].Value);
+            if (Resolve(file.Path, raw, basePath) is var (path, fragment)) links.Add((raw, path, fragment));
+        }
+        return new HtmlScan(file.Content, ids, links, links.Select(l => l.Item2).ToHashSet(StringComparer.Ordinal));
     }
 
     private static SourceLink? FindSource(IReadOnlyList<SourceLink> links, string path, string fragment)

@@ -19,7 +19,7 @@ namespace PublicEdu.Generator.Rendering;
 /// Stage 3, Render: turns each resolved page into a view model and renders it through its theme
 /// component; adds the section lists, home page, law index, 404 page and the theme's assets.
 /// </summary>
-public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOptions options, string searchFolder)
+public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOptions options)
 {
     private static readonly JsonSerializerOptions PreviewJson = new()
     {
@@ -45,19 +45,194 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         [PageKind.SelfCheck] = ("消防自查", "selfchecks/", "按场所类型逐项自查火灾隐患：查出问题、看清依据、知道怎么改，以及主动整改、主动申报可能带来的从宽处理。答案只保存在您自己的浏览器里。"),
     };
 
-    public async Task<IReadOnlyList<OutputFile>> RenderAsync()
+    /// <summary>The number of files rendered by the last <see cref="RenderAsync"/>; the rest were reused.</summary>
+    public int RenderedCount => _rendered;
+
+    private int _rendered;
+
+    /// <summary>
+    /// What every ordinary page's inputs share besides its own source and resolution: the site's
+    /// settings and addresses and the laws' texts. While it is unchanged, a page object kept from
+    /// the last build (same source, same resolution) has the inputs it had then, and on a large
+    /// site not hashing them again is most of the time a rebuild takes.
+    /// </summary>
+    public UInt128 Stamp => _stamp ??= new RenderInputs().Add(SiteInputs).Add(AllLaws).Hash;
+
+    private UInt128? _stamp;
+
+    /// <param name="previous">
+    /// The last build's files by path, in serve mode. A file whose inputs hash is unchanged is
+    /// taken from there instead of being rendered again.
+    /// </param>
+    /// <param name="previousStamp">The last build's <see cref="Stamp"/>.</param>
+    public async Task<IReadOnlyList<OutputFile>> RenderAsync(IReadOnlyDictionary<string, OutputFile>? previous = null, UInt128 previousStamp = default)
     {
         await using var razor = new RazorRenderer();
-        var files = new ConcurrentBag<OutputFile>();
-        await Parallel.ForEachAsync(site.Content.Pages, async (page, _) =>
+        var contentPages = site.Content.Pages;
+        var sameStamp = previous is not null && previousStamp == Stamp;
+        var pageInputs = new UInt128[contentPages.Count];
+        var unchanged = new bool[contentPages.Count];
+        Parallel.For(0, contentPages.Count, i =>
         {
-            var html = await RenderPageAsync(razor, page);
-            files.Add(new OutputFile(page.Url + "index.html", Encoding.UTF8.GetBytes(html), page));
+            var page = contentPages[i];
+            unchanged[i] = sameStamp && previous!.GetValueOrDefault(page.Url + "index.html") is { } file && ReferenceEquals(file.Source, page);
+            // Law pages show backlinks and the home page lists other pages: other files change them.
+            pageInputs[i] = unchanged[i] && page.Kind is not (PageKind.Law or PageKind.Home) ? previous![page.Url + "index.html"].Inputs : PageInputs(page);
         });
-        foreach (var file in await RenderGeneratedPagesAsync(razor)) files.Add(file);
+        var unchangedKinds = contentPages.Select((p, i) => (p.Kind, Unchanged: unchanged[i])).GroupBy(p => p.Kind)
+            .Where(g => g.All(p => p.Unchanged)).Select(g => g.Key).ToHashSet();
+        var jobs = contentPages.Select((page, i) => new RenderJob(page.Url + "index.html", page, pageInputs[i], () => RenderPageAsync(razor, page)))
+            .Concat(GeneratedPages(razor, kind => unchangedKinds.Contains(kind) ? previous?.GetValueOrDefault(Sections[kind].Url + "index.html")?.Inputs : null))
+            .ToList();
+
+        var files = new ConcurrentBag<OutputFile>();
+        var toRender = new List<RenderJob>();
+        foreach (var job in jobs)
+        {
+            if (previous?.GetValueOrDefault(job.Path) is { } kept && kept.Inputs == job.Inputs) files.Add(kept with { Source = job.Source });
+            else toRender.Add(job);
+        }
+        _rendered = toRender.Count;
+        await Parallel.ForEachAsync(toRender, async (job, _) =>
+        {
+            var html = await job.Render();
+            files.Add(new OutputFile(job.Path, Encoding.UTF8.GetBytes(options.MinifyHtml ? HtmlMinifier.Minify(html) : html), job.Source, job.Inputs));
+        });
         foreach (var (path, content) in theme.Files) files.Add(new OutputFile(path, content));
-        foreach (var file in site.Content.Files) files.Add(new OutputFile(file.RelativePath, await File.ReadAllBytesAsync(file.FullPath)));
+        foreach (var file in site.Content.Files)
+        {
+            var inputs = new RenderInputs().Add(file.FullPath).Add(file.Stamp.Length).Add(file.Stamp.LastWriteTicks).Hash;
+            files.Add(previous?.GetValueOrDefault(file.RelativePath) is { } kept && kept.Inputs == inputs
+                ? kept
+                : new OutputFile(file.RelativePath, await File.ReadAllBytesAsync(file.FullPath), Inputs: inputs));
+        }
+        files.Add(new OutputFile("search/opensearch.xml", OpenSearch()));
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record RenderJob(string Path, ContentPage? Source, UInt128 Inputs, Func<Task<string>> Render);
+
+    /// <summary>
+    /// What every page shows besides its own content: site settings, theme version, render options
+    /// and the site's addresses (navigation, the privacy link and self-check links are drawn from them).
+    /// </summary>
+    private UInt128 SiteInputs => _siteInputs ??= new RenderInputs()
+        .AddJson(Config).Add(Config.SourcePath).Add(theme.Version).AddJson(options)
+        .Add(string.Join("\n", site.Content.Pages.Select(p => p.RelativePath + " " + p.Url)))
+        .Add(string.Join("\n", site.Content.Files.Select(f => f.RelativePath)))
+        .Hash;
+
+    private UInt128? _siteInputs;
+
+    /// <summary>A page's inputs: its source, the laws its links point into, the article texts it previews, and what its kind adds.</summary>
+    private UInt128 PageInputs(ContentPage page)
+    {
+        var resolution = site.Pages[page];
+        var inputs = new RenderInputs().Add(SiteInputs).Add(page.SourceHash);
+        foreach (var slug in resolution.CitedLaws) inputs.Add(LawShape(slug));
+        foreach (var key in resolution.PreviewKeys) inputs.Add(key).Add(PreviewHash(key));
+        if (resolution.Law is { } law)
+        {
+            foreach (var article in law.Articles)
+            {
+                inputs.Add(MoreBacklinks(law, article));
+                foreach (var backlink in ShownBacklinks(law, article)) inputs.Add(backlink.Title).Add(backlink.Url);
+            }
+        }
+        // A self-check result quotes breached and penalty articles from any law.
+        if (page.Kind == PageKind.SelfCheck) inputs.Add(AllLaws);
+        if (page.Kind == PageKind.Home) inputs.AddJson(HomeSections());
+        return inputs.Hash;
+    }
+
+    /// <summary>
+    /// What a citation's link depends on in the law it names: the law's address and which articles,
+    /// 款 and 项 it holds. Editing an article's wording leaves this unchanged, so pages citing the law
+    /// are not re-rendered unless they preview that article.
+    /// </summary>
+    private UInt128 LawShape(string slug) => _lawShapes.GetOrAdd(slug, s =>
+    {
+        var inputs = new RenderInputs().Add(s);
+        if (site.Laws.Laws.FirstOrDefault(l => l.Slug == s) is not { } law) return inputs.Hash;
+        inputs.Add(law.Url).Add(law.ArticleCount);
+        foreach (var article in law.Articles)
+        {
+            inputs.Add(article.Anchor);
+            foreach (var paragraph in article.Paragraphs)
+            {
+                inputs.Add(paragraph.Anchor);
+                foreach (var item in paragraph.Items) inputs.Add(item.Anchor);
+            }
+        }
+        return inputs.Hash;
+    });
+
+    private readonly ConcurrentDictionary<string, UInt128> _lawShapes = new(StringComparer.Ordinal);
+
+    private UInt128 PreviewHash(string key) => _previewHashes.GetOrAdd(key, k => new RenderInputs().AddJson(site.Laws.Preview(k)).Hash);
+
+    private readonly ConcurrentDictionary<string, UInt128> _previewHashes = new(StringComparer.Ordinal);
+
+    private UInt128 AllLaws => _allLaws ??= site.Laws.Laws.Aggregate(new RenderInputs(), (h, l) => h.Add(l.Page.SourceHash)).Hash;
+
+    private UInt128? _allLaws;
+
+    /// <param name="keptListInputs">
+    /// For a section whose pages all were kept from the last build (with the same <see cref="Stamp"/>),
+    /// its list page's inputs then; the entries need not be sorted and hashed again.
+    /// </param>
+    private IEnumerable<RenderJob> GeneratedPages(RazorRenderer razor, Func<PageKind, UInt128?> keptListInputs)
+    {
+        UInt128 Inputs<T>(T data) => new RenderInputs().Add(SiteInputs).AddJson(data).Hash;
+
+        foreach (var kind in new[] { PageKind.Guide, PageKind.Article })
+        {
+            var (title, url, intro) = Sections[kind];
+            var inputs = keptListInputs(kind) ?? AddEntries(new RenderInputs().Add(SiteInputs), Entries(kind)).Hash;
+            yield return new RenderJob(url + "index.html", null, inputs, () =>
+            {
+                var frame = Frame(title, intro, url, [new Crumb("首页", ""), new Crumb(title, null)], "website");
+                return razor.RenderAsync<ListPageView>("Model", new ListView(frame, title, intro, Entries(kind)));
+            });
+        }
+
+        var (lawTitle, lawUrl, lawIntro) = Sections[PageKind.Law];
+        var lawSummaries = site.Laws.Laws.OrderBy(l => l.Page.RelativePath, StringComparer.Ordinal).Select(LawSummary).ToList();
+        yield return new RenderJob(lawUrl + "index.html", null, Inputs(lawSummaries), () =>
+        {
+            var frame = Frame(lawTitle, lawIntro, lawUrl, [new Crumb("首页", ""), new Crumb(lawTitle, null)], "website");
+            return razor.RenderAsync<LawIndexPageView>("Model", new LawIndexView(frame, lawIntro, lawSummaries));
+        });
+
+        var (checkTitle, checkUrl, checkIntro) = Sections[PageKind.SelfCheck];
+        var checks = SelfCheckSummaries();
+        yield return new RenderJob(checkUrl + "index.html", null, Inputs(checks), () =>
+        {
+            var frame = Frame(checkTitle, checkIntro, checkUrl, [new Crumb("首页", ""), new Crumb(checkTitle, null)], "website");
+            return razor.RenderAsync<SelfCheckIndexPageView>("Model", new SelfCheckIndexView(frame, checkIntro, checks));
+        });
+
+        yield return new RenderJob("search/index.html", null, Inputs("search"), () =>
+        {
+            var frame = Frame("搜索", "搜索本站的法条、自查项、指引和文章。", "search/", [new Crumb("首页", ""), new Crumb("搜索", null)], "website") with { Scripts = ["js/search.js"] };
+            return razor.RenderAsync<SearchPageView>("Model", new SearchView(frame, Search.SearchDocument.Types));
+        });
+
+        yield return new RenderJob("404.html", null, Inputs("404"), () =>
+        {
+            var frame = Frame("找不到页面", "", "404.html", [], "website") with { AbsoluteBase = Config.BasePath };
+            return razor.RenderAsync<NotFoundPageView>("Model", new NotFoundView(frame));
+        });
+
+        if (!site.Content.Pages.Any(p => p.Kind == PageKind.Home))
+        {
+            var sections = HomeSections();
+            yield return new RenderJob("index.html", null, Inputs(sections), () =>
+            {
+                var frame = Frame(Config.Title, Config.Description, "", [], "website");
+                return razor.RenderAsync<HomePageView>("Model", new HomeView(frame, "", sections, ""));
+            });
+        }
     }
 
     private Task<string> RenderPageAsync(RazorRenderer razor, ContentPage page)
@@ -78,46 +253,6 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         var view = new ContentView(frame, KindLabel(page.Kind), markdown.Render(page.Document), Toc(page),
             page.Meta.Date, page.Meta.Updated, page.Meta.Tags, Previews(resolution.PreviewKeys));
         return razor.RenderAsync<ContentPageView>("Model", view);
-    }
-
-    private async Task<IEnumerable<OutputFile>> RenderGeneratedPagesAsync(RazorRenderer razor)
-    {
-        var result = new List<OutputFile>();
-        foreach (var kind in new[] { PageKind.Guide, PageKind.Article })
-        {
-            var (title, url, intro) = Sections[kind];
-            var frame = Frame(title, intro, url, [new Crumb("首页", ""), new Crumb(title, null)], "website");
-            var html = await razor.RenderAsync<ListPageView>("Model", new ListView(frame, title, intro, Entries(kind)));
-            result.Add(new OutputFile(url + "index.html", Encoding.UTF8.GetBytes(html)));
-        }
-
-        var (lawTitle, lawUrl, lawIntro) = Sections[PageKind.Law];
-        var lawFrame = Frame(lawTitle, lawIntro, lawUrl, [new Crumb("首页", ""), new Crumb(lawTitle, null)], "website");
-        var lawIndex = await razor.RenderAsync<LawIndexPageView>("Model",
-            new LawIndexView(lawFrame, lawIntro, site.Laws.Laws.OrderBy(l => l.Page.RelativePath, StringComparer.Ordinal).Select(LawSummary).ToList()));
-        result.Add(new OutputFile(lawUrl + "index.html", Encoding.UTF8.GetBytes(lawIndex)));
-
-        var (checkTitle, checkUrl, checkIntro) = Sections[PageKind.SelfCheck];
-        var checkIndexFrame = Frame(checkTitle, checkIntro, checkUrl, [new Crumb("首页", ""), new Crumb(checkTitle, null)], "website");
-        var checkIndex = await razor.RenderAsync<SelfCheckIndexPageView>("Model", new SelfCheckIndexView(checkIndexFrame, checkIntro, SelfCheckSummaries()));
-        result.Add(new OutputFile(checkUrl + "index.html", Encoding.UTF8.GetBytes(checkIndex)));
-
-        var searchFrame = Frame("搜索", "搜索本站的法条、自查项、指引和文章。", "search/", [new Crumb("首页", ""), new Crumb("搜索", null)], "website") with { Scripts = ["js/search.js"] };
-        var searchPage = await razor.RenderAsync<SearchPageView>("Model", new SearchView(searchFrame, Search.SearchDocument.Types));
-        result.Add(new OutputFile("search/index.html", Encoding.UTF8.GetBytes(searchPage)));
-        result.Add(new OutputFile("search/opensearch.xml", OpenSearch()));
-
-        var notFoundFrame = Frame("找不到页面", "", "404.html", [], "website") with { AbsoluteBase = Config.BasePath };
-        var notFound = await razor.RenderAsync<NotFoundPageView>("Model", new NotFoundView(notFoundFrame));
-        result.Add(new OutputFile("404.html", Encoding.UTF8.GetBytes(notFound)));
-
-        if (!site.Content.Pages.Any(p => p.Kind == PageKind.Home))
-        {
-            var frame = Frame(Config.Title, Config.Description, "", [], "website");
-            var html = await razor.RenderAsync<HomePageView>("Model", new HomeView(frame, "", HomeSections(), ""));
-            result.Add(new OutputFile("index.html", Encoding.UTF8.GetBytes(html)));
-        }
-        return result;
     }
 
     private HomeView HomeView(ContentPage page, PageResolution resolution)
@@ -165,13 +300,27 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
     }
 
     /// <summary>Newest first; undated pages after dated ones, by title, so the order never depends on the file system.</summary>
-    private List<ListEntry> Entries(PageKind kind) =>
-        site.Content.Pages.Where(p => p.Kind == kind)
+    private List<ListEntry> Entries(PageKind kind) => _entries.GetOrAdd(kind, k =>
+        site.Content.Pages.Where(p => p.Kind == k)
             .OrderByDescending(p => p.Meta.Date ?? DateOnly.MinValue)
             .ThenBy(p => p.Meta.Title, StringComparer.Ordinal)
             .ThenBy(p => p.RelativePath, StringComparer.Ordinal)
             .Select(p => new ListEntry(p.Meta.Title, p.Url, p.Meta.Summary, p.Meta.Date, p.Meta.Tags))
-            .ToList();
+            .ToList());
+
+    private readonly ConcurrentDictionary<PageKind, List<ListEntry>> _entries = new();
+
+    /// <summary>A list page's inputs, hashed field by field: on a large site, JSON of thousands of entries is slow.</summary>
+    private static RenderInputs AddEntries(RenderInputs inputs, IReadOnlyList<ListEntry> entries)
+    {
+        inputs.Add(entries.Count);
+        foreach (var entry in entries)
+        {
+            inputs.Add(entry.Title).Add(entry.Url).Add(entry.Summary).Add(entry.Date?.DayNumber ?? -1).Add(entry.Tags.Count);
+            foreach (var tag in entry.Tags) inputs.Add(tag);
+        }
+        return inputs;
+    }
 
     private LawView LawView(ContentPage page, Law law, PageResolution resolution)
     {
@@ -185,11 +334,25 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
                 article.Paragraphs.Select(p => new LawParagraphView(p.Anchor, markdown.RenderInlines(p.Block),
                     p.Items.Select(i => new LawItemView(i.Anchor, markdown.RenderInlines(i.Block))).ToList())).ToList(),
                 markdown.RenderBlocks(article.Notes),
-                site.Backlinks.GetValueOrDefault((law.Slug, article.Number), [])
-                    .Select(b => new BacklinkView(b.Title, b.Url)).ToList())).ToList())).ToList();
+                ShownBacklinks(law, article).Select(b => new BacklinkView(b.Title, b.Url)).ToList(),
+                MoreBacklinks(law, article),
+                $"{law.CitationName}{article.Heading}")).ToList())).ToList();
         return new LawView(frame, LawSummary(law), law.History, law.VersionDate, law.Source,
             markdown.RenderBlocks(law.Intro), chapters, Previews(resolution.PreviewKeys));
     }
+
+    /// <summary>
+    /// On a large site thousands of pages cite the same article; listing them all made one law
+    /// page over 20 MB. The list shows the first ones in <see cref="Backlink.SourcePrefix"/> order
+    /// and links to a search for the rest.
+    /// </summary>
+    public const int BacklinkLimit = 12;
+
+    private IEnumerable<Backlink> ShownBacklinks(Law law, LawArticle article) =>
+        site.Backlinks.GetValueOrDefault((law.Slug, article.Number), []).Take(BacklinkLimit);
+
+    private int MoreBacklinks(Law law, LawArticle article) =>
+        Math.Max(0, site.Backlinks.GetValueOrDefault((law.Slug, article.Number), []).Count - BacklinkLimit);
 
     private static string ChapterRange(LawChapter chapter) => chapter.Articles.Count switch
     {
@@ -213,7 +376,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
     // A canonical link must be absolute; without the operator's base_url there is none to give.
     private PageFrame Frame(string title, string description, string url, IReadOnlyList<Crumb> crumbs, string ogType) =>
         new(SiteInfo, title, description, url, Config.BaseUrl.Length > 0 ? Canonical(url) : "", crumbs, ogType, options.LiveReload, options.IndexFileLinks,
-            theme.Version, [], SearchBase: searchFolder);
+            theme.Version, [], SearchBase: Search.SearchIndex.ManifestPath);
 
     public string Canonical(string url) => (Config.BaseUrl.Length > 0 ? Config.BaseUrl : "") + Config.BasePath + url;
 

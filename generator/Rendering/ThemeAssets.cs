@@ -7,11 +7,16 @@ namespace PublicEdu.Generator.Rendering;
 /// generator needs nothing else; when the theme's source folder is next to the content (a clone
 /// of this repository), it is read from disk instead so that serve mode picks up edits.
 /// </summary>
-public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Files, string Version, string? SourceFolder)
+public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Files, string Version, string? SourceFolder, UInt128 SourceHash = default)
 {
-    public static ThemeAssets Load(string? folder)
+    /// <param name="previous">The last build's assets, in serve mode: kept when the sources are unchanged, since compressing them is slow.</param>
+    public static ThemeAssets Load(string? folder, ThemeAssets? previous = null)
     {
         var sources = folder is not null && Directory.Exists(folder) ? FromFolder(folder) : FromAssembly();
+        var sourceHash = new RenderInputs();
+        foreach (var (path, content) in sources) sourceHash.Add(path).Add(content);
+        if (previous is not null && previous.SourceHash == sourceHash.Hash && previous.SourceFolder == folder) return previous;
+
         var files = new List<(string Path, byte[] Content)>();
         foreach (var (path, content) in sources)
         {
@@ -33,7 +38,7 @@ public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Fi
         }
         sha.TransformFinalBlock([], 0, 0);
         var version = Convert.ToHexStringLower(sha.Hash!)[..10];
-        return new ThemeAssets(files, version, folder is not null && Directory.Exists(folder) ? folder : null);
+        return new ThemeAssets(files, version, folder is not null && Directory.Exists(folder) ? folder : null, sourceHash.Hash);
     }
 
     /// <summary>Looks for site-theme/wwwroot beside the content folder or above it.</summary>

@@ -7,55 +7,69 @@ using PublicEdu.Generator.SelfChecks;
 
 namespace PublicEdu.Generator.Search;
 
+/// <summary>A site's search documents, and which page each came from.</summary>
+public sealed record SearchDocuments(List<SearchDocument> All, IReadOnlyDictionary<ContentPage, IReadOnlyList<SearchDocument>> ByPage);
+
 /// <summary>Turns the resolved site into search documents, in a fixed order so the index is deterministic.</summary>
 public static class SearchDocumentBuilder
 {
-    public static List<SearchDocument> Build(ResolvedSite site)
-    {
-        var docs = new List<SearchDocument>();
-        foreach (var law in site.Laws.Laws.OrderBy(l => l.Slug, StringComparer.Ordinal))
-        {
-            var names = string.Join(" ", new[] { law.Title }.Concat(law.ShortNames));
-            foreach (var chapter in law.Chapters)
-            foreach (var article in chapter.Articles)
-            {
-                var notes = string.Join("\n", article.Notes.Select(PlainText.Of));
-                docs.Add(new SearchDocument(SearchDocument.Law, $"《{law.CitationName}》{article.Heading}", $"{law.Url}#{article.Anchor}",
-                    $"{law.Title} › {chapter.Title}", names, article.Text + "\n" + notes, $"{law.Slug}{SearchAnalyzer.ArticlePrefix}{article.Number}"));
-            }
-        }
+    public static List<SearchDocument> Build(ResolvedSite site) => Build(site, null).All;
 
+    /// <param name="previous">The last build's documents, in serve mode: a page object seen before keeps its documents.</param>
+    public static SearchDocuments Build(ResolvedSite site, SearchDocuments? previous)
+    {
+        var byPage = new Dictionary<ContentPage, IReadOnlyList<SearchDocument>>();
+        IReadOnlyList<SearchDocument> Of(ContentPage page, Func<IEnumerable<SearchDocument>> make) =>
+            byPage[page] = previous?.ByPage.GetValueOrDefault(page) ?? make().ToList();
+
+        var docs = new List<SearchDocument>();
+        foreach (var law in site.Laws.Laws.OrderBy(l => l.Slug, StringComparer.Ordinal)) docs.AddRange(Of(law.Page, () => LawDocuments(law)));
         foreach (var questionnaire in site.Questionnaires.Values.OrderBy(q => q.Slug, StringComparer.Ordinal))
-        {
-            foreach (var section in questionnaire.Sections)
-            foreach (var question in section.Questions)
-            {
-                var body = new List<string>();
-                if (question.Hint is not null) body.Add(PlainText.Of(question.Hint));
-                foreach (var option in question.Options)
-                {
-                    body.Add(option.Label);
-                    if (option.Hazard is { } h) body.Add($"{Questionnaire.SeverityName(h.Severity)} {h.Fix}");
-                }
-                docs.Add(new SearchDocument(SearchDocument.SelfCheck, PlainText.Of(question.Text.Inline).Trim(), $"{questionnaire.Page.Url}#{question.Anchor}",
-                    $"{questionnaire.Page.Meta.Title} › {section.Title}", questionnaire.Premises, string.Join("\n", body)));
-            }
-        }
+            docs.AddRange(Of(questionnaire.Page, () => QuestionDocuments(questionnaire)));
 
         // Grouped by type, so the index can describe each type as one range of document numbers.
         foreach (var page in site.Content.Pages.Where(p => p.Kind is PageKind.Guide or PageKind.Article or PageKind.Page or PageKind.Home)
                      .OrderBy(p => p.Kind switch { PageKind.Guide => 0, PageKind.Article => 1, _ => 2 })
                      .ThenBy(p => p.RelativePath, StringComparer.Ordinal))
+            docs.AddRange(Of(page, () => PageDocuments(page)));
+        return new SearchDocuments(docs, byPage);
+    }
+
+    private static IEnumerable<SearchDocument> LawDocuments(Laws.Law law)
+    {
+        var names = string.Join(" ", new[] { law.Title }.Concat(law.ShortNames));
+        foreach (var chapter in law.Chapters)
+        foreach (var article in chapter.Articles)
         {
-            var type = page.Kind switch { PageKind.Guide => SearchDocument.Guide, PageKind.Article => SearchDocument.Article, _ => SearchDocument.Page };
-            if (page.Kind is PageKind.Page or PageKind.Home)
-            {
-                docs.Add(new SearchDocument(type, page.Meta.Title, page.Url, "", string.Join(" ", page.Meta.Tags), page.Meta.Summary + "\n" + PlainText.Of(page.Document)));
-                continue;
-            }
-            docs.AddRange(Sections(page, type));
+            var notes = string.Join("\n", article.Notes.Select(PlainText.Of));
+            yield return new SearchDocument(SearchDocument.Law, $"《{law.CitationName}》{article.Heading}", $"{law.Url}#{article.Anchor}",
+                $"{law.Title} › {chapter.Title}", names, article.Text + "\n" + notes, $"{law.Slug}{SearchAnalyzer.ArticlePrefix}{article.Number}");
         }
-        return docs;
+    }
+
+    private static IEnumerable<SearchDocument> QuestionDocuments(Questionnaire questionnaire)
+    {
+        foreach (var section in questionnaire.Sections)
+        foreach (var question in section.Questions)
+        {
+            var body = new List<string>();
+            if (question.Hint is not null) body.Add(PlainText.Of(question.Hint));
+            foreach (var option in question.Options)
+            {
+                body.Add(option.Label);
+                if (option.Hazard is { } h) body.Add($"{Questionnaire.SeverityName(h.Severity)} {h.Fix}");
+            }
+            yield return new SearchDocument(SearchDocument.SelfCheck, PlainText.Of(question.Text.Inline).Trim(), $"{questionnaire.Page.Url}#{question.Anchor}",
+                $"{questionnaire.Page.Meta.Title} › {section.Title}", questionnaire.Premises, string.Join("\n", body));
+        }
+    }
+
+    private static IEnumerable<SearchDocument> PageDocuments(ContentPage page)
+    {
+        var type = page.Kind switch { PageKind.Guide => SearchDocument.Guide, PageKind.Article => SearchDocument.Article, _ => SearchDocument.Page };
+        if (page.Kind is PageKind.Page or PageKind.Home)
+            return [new SearchDocument(type, page.Meta.Title, page.Url, "", string.Join(" ", page.Meta.Tags), page.Meta.Summary + "\n" + PlainText.Of(page.Document))];
+        return Sections(page, type);
     }
 
     /// <summary>The part before the first ## and each ## section, so results link to the right place.</summary>

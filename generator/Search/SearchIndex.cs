@@ -12,7 +12,7 @@ namespace PublicEdu.Generator.Search;
 /// large sites. Each posting holds a precomputed BM25F impact (title ×4, headings ×2, body ×1),
 /// quantised to 1–255, so the browser only adds numbers. Terms are spread over shards by hash, so a
 /// query fetches only the shards of its own terms; titles and snippets sit in small chunks fetched
-/// only for the results shown. All files live in one folder named by the index's content hash.
+/// only for the results shown. Shards and chunks live in one folder named by their content hash; a manifest at a fixed address names it.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -21,7 +21,6 @@ public sealed class SearchIndex
     private const int TargetShardBytes = 12 * 1024;
     private const int MaxPostings = 1500;
     private const double K1 = 1.2, B = 0.75;
-    private static readonly int[] Boosts = [4, 2, 1];
 
     public required IReadOnlyList<SearchDocument> Documents { get; init; }
 
@@ -39,41 +38,13 @@ public sealed class SearchIndex
         return names;
     }
 
-    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> lawNames)
+    /// <param name="counter">Serve mode passes the same counter to every rebuild so unchanged documents are not tokenised again.</param>
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> lawNames, TermCounter? counter = null)
     {
-        // Per document: boosted term frequencies and boosted length. Terms are numbered while
-        // counting: a Han character or pair is its own number, other words get one from a shared
-        // table, so counting millions of tokens allocates no strings.
-        var words = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        var nextWord = WordIdBase;
-        var termFrequencies = new Dictionary<long, int>[documents.Count];
-        var lengths = new double[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var doc = documents[i];
-            var wordIds = words.GetAlternateLookup<ReadOnlySpan<char>>();
-            var tf = new Dictionary<long, int>();
-            string[] fields = [doc.Title, doc.Breadcrumb + " " + doc.Headings, doc.Body];
-            var length = 0.0;
-            for (var f = 0; f < fields.Length; f++)
-            {
-                var boost = Boosts[f];
-                SearchAnalyzer.Analyze(fields[f], token =>
-                {
-                    long id;
-                    if (SearchAnalyzer.IsHan(token[0]) && token.Length <= 2)
-                        id = token.Length == 1 ? token[0] : (long)token[0] << 16 | token[1];
-                    else if (!wordIds.TryGetValue(token, out id))
-                        id = words.GetOrAdd(token.ToString(), _ => Interlocked.Increment(ref nextWord));
-                    ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(tf, id, out _);
-                    count += boost;
-                    length += boost;
-                });
-            }
-            termFrequencies[i] = tf;
-            lengths[i] = Math.Max(length, 1);
-        });
-        var wordsById = words.ToDictionary(kv => kv.Value, kv => kv.Key);
+        counter ??= new TermCounter();
+        var counted = counter.Count(documents);
+        var termFrequencies = counted.Select(c => c.Frequencies).ToArray();
+        var lengths = counted.Select(c => c.Length).ToArray();
 
         // Invert, in document order so every posting list is already sorted.
         var average = lengths.Length == 0 ? 1 : lengths.Average();
@@ -88,7 +59,7 @@ public sealed class SearchIndex
                 list.Add((i, (float)(tf * (K1 + 1) / (tf + norm))));
             }
         }
-        var byTerm = byId.ToDictionary(kv => TermText(kv.Key, wordsById), kv => kv.Value, StringComparer.Ordinal);
+        var byTerm = byId.ToDictionary(kv => counter.TermText(kv.Key), kv => kv.Value, StringComparer.Ordinal);
 
         var n = documents.Count;
         var terms = byTerm.Keys.ToArray();
@@ -120,12 +91,6 @@ public sealed class SearchIndex
         return new SearchIndex { Documents = documents, Postings = postings, LawNames = lawNames };
     }
 
-    /// <summary>Word ids start above every Han pair id ((0xFFFF &lt;&lt; 16) | 0xFFFF).</summary>
-    private const long WordIdBase = 1L << 32;
-
-    private static string TermText(long id, Dictionary<long, string> words) =>
-        id >= WordIdBase ? words[id] : id > 0xFFFF ? new string([(char)(id >> 16), (char)(id & 0xFFFF)]) : ((char)id).ToString();
-
     public int ShardCount
     {
         get
@@ -151,8 +116,16 @@ public sealed class SearchIndex
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>The index's files under search/{hash}/, and that folder's name.</summary>
-    public (string Folder, List<OutputFile> Files) Write()
+    public const string Folder = "search/";
+
+    /// <summary>
+    /// The one file pages name. It has a fixed address and names the folder of the current shards,
+    /// so a content change rewrites the index without touching every page that links to it.
+    /// </summary>
+    public const string ManifestPath = Folder + "manifest.json";
+
+    /// <summary>The manifest and the index's files under search/{content hash}/.</summary>
+    public List<OutputFile> Write()
     {
         var shardCount = ShardCount;
         var shards = Enumerable.Range(0, shardCount).Select(_ => new SortedDictionary<string, string>(StringComparer.Ordinal)).ToArray();
@@ -185,17 +158,6 @@ public sealed class SearchIndex
             var first = typeOrder.IndexOf(type);
             return new[] { Math.Max(first, 0), typeOrder.Count(t => t == type) };
         }).ToList();
-        var manifest = new
-        {
-            docs = Documents.Count,
-            shards = shardCount,
-            chunk = ChunkSize,
-            typeRanges,
-            typeNames = SearchDocument.Types,
-            laws = new SortedDictionary<string, string>(LawNames.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal),
-        };
-        files.Add(("manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
-
         using var sha = SHA256.Create();
         foreach (var (name, content) in files)
         {
@@ -204,8 +166,21 @@ public sealed class SearchIndex
             sha.TransformBlock(content, 0, content.Length, null, 0);
         }
         sha.TransformFinalBlock([], 0, 0);
-        var folder = "search/" + Convert.ToHexStringLower(sha.Hash!)[..12] + "/";
-        return (folder, files.Select(f => new OutputFile(folder + f.Name, f.Content)).ToList());
+        var folder = Convert.ToHexStringLower(sha.Hash!)[..12] + "/";
+
+        var manifest = new
+        {
+            folder,
+            docs = Documents.Count,
+            shards = shardCount,
+            chunk = ChunkSize,
+            typeRanges,
+            typeNames = SearchDocument.Types,
+            laws = new SortedDictionary<string, string>(LawNames.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal),
+        };
+        var result = files.Select(f => new OutputFile(Folder + folder + f.Name, f.Content)).ToList();
+        result.Add(new OutputFile(ManifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
+        return result;
     }
 
     private static int IndexOfType(string type)

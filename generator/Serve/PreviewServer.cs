@@ -17,6 +17,8 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly RebuildScheduler _scheduler;
     private readonly List<FileSystemWatcher> _watchers = [];
     private LoopbackHost? _host;
+    private BuildState? _state;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
 
     public PreviewServer(string contentDir, string outputDir, string? themeFolder, TextWriter log)
     {
@@ -24,13 +26,16 @@ public sealed class PreviewServer : IAsyncDisposable
         _outputDir = Path.GetFullPath(outputDir);
         _themeFolder = themeFolder;
         _log = log;
-        _scheduler = new RebuildScheduler(RebuildAsync, TimeSpan.FromMilliseconds(100));
+        _scheduler = new RebuildScheduler(RebuildAsync, TimeSpan.FromMilliseconds(50));
     }
 
     /// <summary>The number of finished rebuilds, for tests and the console.</summary>
     public int BuildCount { get; private set; }
 
     public BuildResult? LastResult { get; private set; }
+
+    /// <summary>From the start of the last rebuild to its reload event.</summary>
+    public TimeSpan LastReloadAfter { get; private set; }
 
     /// <summary>Cancelled when the server stops (Ctrl+C included).</summary>
     public CancellationToken Stopping => _host?.Stopping ?? CancellationToken.None;
@@ -69,24 +74,41 @@ public sealed class PreviewServer : IAsyncDisposable
         // Editors write swap and backup files next to the real one; they never change the site.
         var name = Path.GetFileName(path);
         if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal)) return;
+        _changed[path] = 0;
         _scheduler.Request();
     }
 
     private async Task RebuildAsync()
     {
-        var result = await SiteBuilder.BuildAsync(new BuildOptions(_contentDir, _outputDir, null, _themeFolder,
-            new RenderOptions(LiveReload: true)));
+        var changed = _changed.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in changed) _changed.TryRemove(path, out _);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var reloaded = false;
+        async Task Reload()
+        {
+            LastReloadAfter = clock.Elapsed;
+            reloaded = true;
+            await _broadcaster.SendAsync("reload", (BuildCount + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var result = await SiteBuilder.BuildAsync(new BuildOptions(_contentDir, _outputDir, null, _themeFolder, new RenderOptions(LiveReload: true)),
+            _state, changed, Reload);
         LastResult = result;
         BuildCount++;
         foreach (var diagnostic in result.Diagnostics) _log.WriteLine(diagnostic);
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         if (result.Succeeded)
         {
-            _log.WriteLine($"已重新生成：{result.PageCount} 个页面，用时 {seconds} 秒。");
-            await _broadcaster.SendAsync("reload", BuildCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _state = result.State;
+            if (!reloaded) await Reload();
+            _log.WriteLine(result.Incremental
+                ? $"已重新生成：{result.PageCount} 个页面中重新渲染了 {result.Rendered} 个，{LastReloadAfter.TotalMilliseconds:0} 毫秒后刷新页面，全部用时 {seconds} 秒。"
+                : $"已重新生成：{result.PageCount} 个页面，用时 {seconds} 秒。");
         }
         else
         {
+            // The next build compares with the last good one, so these files must be read again then too.
+            foreach (var path in changed) _changed[path] = 0;
             _log.WriteLine(Directory.Exists(_outputDir)
                 ? $"构建失败（{result.ErrorCount} 个错误），继续显示上一次成功生成的网站。"
                 : $"构建失败（{result.ErrorCount} 个错误），还没有可以预览的网站。修正上面的错误并保存后会自动重新生成。");

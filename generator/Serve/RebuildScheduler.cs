@@ -1,20 +1,23 @@
+using System.Diagnostics;
+
 namespace PublicEdu.Generator.Serve;
 
 /// <summary>
 /// Coalesces bursts of file events into one rebuild. An editor's save fires several events and a
-/// "save all" fires hundreds; we wait for a short quiet period, never run two builds at once,
-/// and run once more if anything changed during a build, so the last state always wins.
+/// "save all" fires hundreds; we wait until no event has come for a short quiet period, never run
+/// two builds at once, and run once more if anything changed during a build, so the last state
+/// always wins.
 /// </summary>
 public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
-    private int _pending;
+    private long _lastRequest;
 
     public void Request()
     {
-        Interlocked.Exchange(ref _pending, 1);
+        Interlocked.Exchange(ref _lastRequest, Stopwatch.GetTimestamp());
         _loop ??= Task.Run(LoopAsync);
         if (_signal.CurrentCount == 0) _signal.Release();
     }
@@ -26,12 +29,10 @@ public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) :
             try
             {
                 await _signal.WaitAsync(_stop.Token);
-                // Let the burst settle: keep waiting while new events arrive.
-                do
-                {
-                    Interlocked.Exchange(ref _pending, 0);
-                    await Task.Delay(quietPeriod, _stop.Token);
-                } while (Volatile.Read(ref _pending) == 1);
+                // Let the burst settle: wait until the quiet period has passed since the latest event.
+                TimeSpan remaining;
+                while ((remaining = quietPeriod - Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRequest))) > TimeSpan.Zero)
+                    await Task.Delay(remaining, _stop.Token);
                 while (_signal.CurrentCount > 0) await _signal.WaitAsync(_stop.Token);
                 await rebuild();
             }

@@ -26,7 +26,9 @@ public sealed record LawArticleView(
     string Anchor,
     IReadOnlyList<LawParagraphView> Paragraphs,
     string NotesHtml,
-    IReadOnlyList<BacklinkView> CitedBy);
+    IReadOnlyList<BacklinkView> CitedBy,
+    int MoreCitedBy = 0,
+    string MoreCitedByQuery = "");
 
 /// <param name="Range">"第一条至第七条", for the table of contents.</param>
 public sealed record LawChapterView(string Title, string Anchor, string Range, IReadOnlyList<LawArticleView> Articles);

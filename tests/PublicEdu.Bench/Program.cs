@@ -39,7 +39,7 @@ foreach (var (name, content) in sites)
     var result = await SiteBuilder.BuildAsync(new BuildOptions(content, output, null, Path.Combine(root, "site-theme", "wwwroot")));
     if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
     var indexTime = result.Stages.Where(s => s.Stage.StartsWith("index")).Sum(s => s.Time.TotalSeconds);
-    var searchFiles = result.Files.Where(f => f.Path.StartsWith("search/") && f.Path.Count(c => c == '/') == 2).ToList();
+    var searchFiles = result.Files.Where(f => f.Path.StartsWith("search/") && f.Path.EndsWith(".json")).ToList();
     var documents = System.Text.Json.JsonDocument.Parse(searchFiles.Single(f => f.Path.EndsWith("manifest.json")).Content).RootElement.GetProperty("docs").GetInt32();
     var size = searchFiles.Sum(f => (long)f.Content.Length);
     var prefix = $"| {name} | {result.PageCount} | {documents} | {indexTime:0.00} s | {size / 1024.0 / 1024:0.00} MB | {searchFiles.Count} |";

@@ -1,5 +1,5 @@
-// Site search in the browser. The generator wrote the index into search/{hash}/: a manifest,
-// term shards and document chunks. A query loads only the shards of its own terms and the chunks of
+// Site search in the browser. The generator wrote search/manifest.json, which names the folder
+// search/{hash}/ holding the term shards and document chunks. A query loads only the shards of its own terms and the chunks of
 // the results it shows. The steps mirror the generator's SearchEngine.cs; tokens come from
 // search-analyzer.js, which matches SearchAnalyzer.cs.
 import { tokenize } from "./search-analyzer.js";
@@ -12,10 +12,11 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const PAGE = 10;
 
-const indexUrl = meta ? new URL(meta.content, location.href) : null;
-const siteRoot = indexUrl ? new URL("../../", indexUrl) : null;
+const manifestUrl = meta ? new URL(meta.content, location.href) : null;
+const siteRoot = manifestUrl ? new URL("../", manifestUrl) : null;
 const cache = new Map();
 let manifest = null;
+let indexUrl = null;
 let shown = PAGE;
 let latest = 0;
 
@@ -55,7 +56,14 @@ export function queryTerms(query, laws) {
 
 /** Ranked [doc, score] pairs for the query, restricted to the given type names (all when empty). */
 export async function search(query, types = []) {
-  manifest ??= await load("manifest.json");
+  if (!manifest) {
+    // The manifest's address never changes, so pages need not be rebuilt when the index is;
+    // no-cache makes a browser ask whether it did.
+    const r = await fetch(manifestUrl, { cache: "no-cache" });
+    if (!r.ok) throw new Error(`manifest: ${r.status}`);
+    manifest = await r.json();
+    indexUrl = new URL(manifest.folder, manifestUrl);
+  }
   const terms = queryTerms(query, manifest.laws);
   const plain = terms.filter((t) => !t.startsWith("@")).length;
   const shards = await Promise.all(terms.map((t) => load(`s${hash(t) % manifest.shards}.json`)));
@@ -163,7 +171,7 @@ function schedule() {
   timer = setTimeout(run, 150);
 }
 
-if (form && indexUrl) {
+if (form && manifestUrl) {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
   for (const box of form.querySelectorAll("input[name=type]")) box.checked = params.getAll("type").includes(box.value);

@@ -49,15 +49,23 @@ public class SearchIndexTests
     [Fact]
     public void The_written_index_is_deterministic_and_content_addressed()
     {
-        var (folderA, filesA) = Site.Value.Index.Write();
+        var filesA = Site.Value.Index.Write();
         var diagnostics = new DiagnosticBag();
         var resolved = SiteResolver.Resolve(ContentLoader.Load(RepoPaths.Content, diagnostics)!, diagnostics);
         var again = SearchIndex.Build(SearchDocumentBuilder.Build(resolved), SearchIndex.LawNamesOf(resolved.Laws));
-        var (folderB, filesB) = again.Write();
-        Assert.Equal(folderA, folderB);
+        var filesB = again.Write();
         Assert.Equal(filesA.Select(f => (f.Path, Convert.ToHexString(f.Content))), filesB.Select(f => (f.Path, Convert.ToHexString(f.Content))));
-        Assert.Matches("^search/[0-9a-f]{12}/$", folderA);
-        Assert.Contains(filesA, f => f.Path == folderA + "manifest.json");
+
+        // Pages name only the manifest; it names the content-addressed folder the other files are in.
+        var manifest = System.Text.Json.JsonDocument.Parse(filesA.Single(f => f.Path == SearchIndex.ManifestPath).Content).RootElement;
+        var folder = manifest.GetProperty("folder").GetString()!;
+        Assert.Matches("^[0-9a-f]{12}/$", folder);
+        Assert.All(filesA.Where(f => f.Path != SearchIndex.ManifestPath), f => Assert.StartsWith("search/" + folder, f.Path));
+
+        // A different index goes to a different folder, so a cached shard is never mixed with a new manifest.
+        var smaller = SearchIndex.Build(SearchDocumentBuilder.Build(resolved).Skip(1).ToList(), SearchIndex.LawNamesOf(resolved.Laws)).Write();
+        var otherFolder = System.Text.Json.JsonDocument.Parse(smaller.Single(f => f.Path == SearchIndex.ManifestPath).Content).RootElement.GetProperty("folder").GetString();
+        Assert.NotEqual(folder, otherFolder);
     }
 
     [Fact]

@@ -211,7 +211,8 @@ public class WholeSiteTests(BuiltSiteFixture site) : IClassFixture<BuiltSiteFixt
     [Fact]
     public async Task The_theme_from_the_assembly_equals_the_theme_on_disk()
     {
-        var embedded = await SiteBuilder.BuildAsync(new BuildOptions(RepoPaths.Content, null));
+        using var folder = new TempFolder();
+        var embedded = await SiteBuilder.BuildAsync(new BuildOptions(RepoPaths.Content, folder.Combine("_site")));
         Assert.Equal(site.Result.Files.Select(f => (f.Path, Convert.ToHexString(f.Content))),
             embedded.Files.Select(f => (f.Path, Convert.ToHexString(f.Content))));
     }

@@ -1,0 +1,53 @@
+using PublicEdu.Generator.Content;
+using PublicEdu.Generator.Output;
+using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Search;
+
+namespace PublicEdu.Generator.Build;
+
+/// <summary>
+/// What a successful build keeps in memory for the next one in serve mode: the loaded and
+/// resolved pages, the files it wrote with the hash of their inputs, the link checker's scans
+/// and the search index's documents and term counts. The next build reuses whatever did not
+/// change and redoes the rest.
+/// </summary>
+public sealed record BuildState(
+    BuildOptions Options,
+    UInt128 SiteFile,
+    ResolvedSite Site,
+    ThemeAssets Theme,
+    UInt128 RenderStamp,
+    IReadOnlyDictionary<string, OutputFile> Files,
+    LinkChecker.Scans Scans,
+    SearchDocuments SearchDocuments,
+    TermCounter Terms)
+{
+    /// <summary>
+    /// Which pages the loader may keep. A page is read again when its file changed, when the
+    /// watcher named it, or when it cites a law whose file changed: citations are resolved into the
+    /// page's syntax tree, so resolving them against the edited law needs a fresh tree.
+    /// </summary>
+    public Func<string, FileStamp, ContentPage?> Reusable(IReadOnlySet<string> changed)
+    {
+        bool Edited(ContentPage page) => changed.Contains(page.FullPath) || FileStamp.Of(new FileInfo(page.FullPath)) != page.Stamp;
+
+        var editedLaws = Site.Laws.Laws.Where(l => Edited(l.Page)).Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
+        var pages = Site.Content.Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
+        return (relative, stamp) => pages.GetValueOrDefault(relative) is { } page && page.Stamp == stamp && !changed.Contains(page.FullPath)
+            && !Site.Pages[page].CitedLaws.Overlaps(editedLaws) ? page : null;
+    }
+
+    /// <summary>
+    /// Whether the site's shape is as before: the same settings, the same pages at the same
+    /// addresses and the same files. Links and citations on every page are resolved against these,
+    /// so when they change, the next build starts from nothing.
+    /// </summary>
+    public bool SameShape(UInt128 siteFile, LoadedContent content) =>
+        siteFile == SiteFile
+        && content.Pages.Select(p => (p.RelativePath, p.Url)).SequenceEqual(Site.Content.Pages.Select(p => (p.RelativePath, p.Url)))
+        && content.Files.Select(f => f.RelativePath).SequenceEqual(Site.Content.Files.Select(f => f.RelativePath), StringComparer.Ordinal);
+
+    /// <summary>Whether every law is still cited by the same names; a new name can turn prose on any page into a citation.</summary>
+    public bool SameLawNames(Laws.LawRegistry laws) =>
+        laws.Names.Select(n => (n.Name, n.Law.Slug)).Order().SequenceEqual(Site.Laws.Names.Select(n => (n.Name, n.Law.Slug)).Order());
+}

@@ -1,0 +1,178 @@
+using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Rendering;
+using PublicEdu.Tests.Support;
+
+namespace PublicEdu.Tests.Build;
+
+/// <summary>
+/// Serve mode rebuilds from the last build's state. Whatever it reuses, the site on disk must be
+/// byte for byte the site a full build of the same files gives, with the same diagnostics.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private string Content => _folder.Combine("content");
+    private string Theme => _folder.Combine("theme");
+    private string Output => _folder.Combine("_preview");
+
+    public IncrementalBuildTests()
+    {
+        TempFolder.CopyDirectory(RepoPaths.Content, Content);
+        TempFolder.CopyDirectory(RepoPaths.ThemeWwwroot, Theme);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private BuildOptions Options(string output) => new(Content, output, null, Theme, new RenderOptions(LiveReload: true));
+
+    private async Task<BuildState> FirstBuildAsync()
+    {
+        var first = await SiteBuilder.BuildAsync(Options(Output));
+        Assert.True(first.Succeeded, first.Describe());
+        Assert.False(first.Incremental);
+        return first.State!;
+    }
+
+    /// <summary>Rebuilds from <paramref name="state"/>, then checks it against a full build of the same files.</summary>
+    private async Task<BuildResult> RebuildAndCompareAsync(BuildState state, params string[] changed)
+    {
+        var incremental = await SiteBuilder.BuildAsync(Options(Output), state, changed.Select(c => Path.Combine(Content, c)).ToHashSet());
+        var fullOutput = _folder.Combine("_full-" + Guid.NewGuid().ToString("N")[..6]);
+        var full = await SiteBuilder.BuildAsync(Options(fullOutput));
+
+        Assert.True(full.Succeeded, full.Describe());
+        Assert.Equal(full.Describe(), incremental.Describe());
+        var expected = TempFolder.Snapshot(fullOutput);
+        var actual = TempFolder.Snapshot(Output);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        var different = expected.Where(e => actual[e.Key] != e.Value).Select(e => e.Key).ToList();
+        Assert.True(different.Count == 0, "differs from a full build: " + string.Join(", ", different));
+        Assert.Equal(Directory.EnumerateDirectories(fullOutput, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(fullOutput, d)).Order(),
+            Directory.EnumerateDirectories(Output, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(Output, d)).Order());
+        return incremental;
+    }
+
+    private void Edit(string relative, string from, string to)
+    {
+        var path = Path.Combine(Content, relative);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to));
+    }
+
+    [Fact]
+    public async Task Editing_a_guide_rerenders_it_and_the_pages_that_list_it()
+    {
+        var state = await FirstBuildAsync();
+        Edit("guides/e-bike-charging.md", "title: 电动自行车停放充电", "title: 电动自行车停放和充电");
+        Edit("guides/e-bike-charging.md", "到安全的地方充电。", "到安全的地方充电，不在室内过夜充电。");
+
+        var result = await RebuildAndCompareAsync(state, "guides/e-bike-charging.md");
+        Assert.True(result.Incremental);
+        Assert.Contains("电动自行车停放和充电", File.ReadAllText(Path.Combine(Output, "guides/e-bike-charging/index.html")));
+        // The guide, the guide list, the home page and the law pages whose backlinks show its title.
+        Assert.InRange(result.Rendered, 3, 8);
+    }
+
+    [Fact]
+    public async Task Editing_a_law_article_updates_the_law_page_and_every_preview_of_that_article()
+    {
+        var state = await FirstBuildAsync();
+        Edit("laws/fire-protection-law.md", "违反这一条的处罚见本法第六十条。", "违反这一条的处罚见本法第六十条，情节严重的还可能被责令停产停业。");
+
+        var result = await RebuildAndCompareAsync(state);
+        Assert.True(result.Incremental);
+        Assert.InRange(result.Rendered, 1, result.PageCount / 2);
+    }
+
+    [Fact]
+    public async Task Editing_statute_text_updates_previews_on_citing_pages()
+    {
+        var state = await FirstBuildAsync();
+        var lawText = File.ReadAllText(Path.Combine(Content, "laws/fire-protection-law.md"));
+        var article = lawText[lawText.IndexOf("### 第六十条", StringComparison.Ordinal)..];
+        var firstLine = article.Split('\n').Skip(1).First(l => l.Trim().Length > 0);
+        Edit("laws/fire-protection-law.md", firstLine, firstLine.Replace("单位违反本法规定", "单位违反本法的规定"));
+
+        var result = await RebuildAndCompareAsync(state, "laws/fire-protection-law.md");
+        Assert.True(result.Incremental);
+        // Every guide previewing 第六十条 shows the new wording.
+        Assert.Contains("单位违反本法的规定", File.ReadAllText(Path.Combine(Output, "guides/keep-escape-routes-clear/index.html")));
+    }
+
+    [Fact]
+    public async Task Editing_a_questionnaire_rerenders_only_that_self_check()
+    {
+        var state = await FirstBuildAsync();
+        Edit("selfchecks/small-hotel.md", "挂在前台并讲给每位员工听。", "挂在前台，并逐条讲给每位员工听。");
+
+        var result = await RebuildAndCompareAsync(state, "selfchecks/small-hotel.md");
+        Assert.True(result.Incremental);
+        Assert.Equal(1, result.Rendered);
+        Assert.Contains("逐条讲给每位员工听", File.ReadAllText(Path.Combine(Output, "selfchecks/small-hotel/index.html")));
+    }
+
+    [Fact]
+    public async Task Editing_the_theme_css_rerenders_every_page_with_the_new_version()
+    {
+        var state = await FirstBuildAsync();
+        var css = Path.Combine(Theme, "css", "site.css");
+        File.AppendAllText(css, "\n.print-only { display: none; }\n");
+
+        var result = await RebuildAndCompareAsync(state);
+        Assert.True(result.Incremental);
+        Assert.Equal(result.PageCount, result.Rendered);
+    }
+
+    [Fact]
+    public async Task Adding_and_removing_pages_and_failed_builds_in_between_still_match_a_full_build()
+    {
+        var state = await FirstBuildAsync();
+        File.WriteAllText(Path.Combine(Content, "guides/new-guide.md"),
+            ContentTree.Page("新指引", "依照《消防法》第十六条，单位应当落实消防安全责任制。\n\n## 第一步\n\n查看 [自查](/selfchecks/small-hotel/)。", "date: 2026-11-28\n"));
+        var added = await RebuildAndCompareAsync(state, "guides/new-guide.md");
+        Assert.True(added.Succeeded, added.Describe());
+
+        // A broken edit fails and keeps the last good site; the next good build compares with that one.
+        Edit("guides/new-guide.md", "第十六条", "第九百条");
+        var broken = await SiteBuilder.BuildAsync(Options(Output), added.State, new HashSet<string>());
+        Assert.False(broken.Succeeded);
+        Assert.Null(broken.State);
+        Edit("guides/new-guide.md", "第九百条", "第十七条");
+        var fixedAgain = await RebuildAndCompareAsync(added.State!);
+
+        File.Delete(Path.Combine(Content, "guides/new-guide.md"));
+        await RebuildAndCompareAsync(fixedAgain.State!);
+    }
+
+    [Fact]
+    public async Task An_unchanged_page_linking_to_a_renamed_heading_is_reported_as_a_full_build_would()
+    {
+        var state = await FirstBuildAsync();
+        File.WriteAllText(Path.Combine(Content, "guides/see-also.md"),
+            ContentTree.Page("延伸阅读", "先看[为什么要特别小心](/guides/e-bike-charging/#为什么要特别小心)。", "date: 2026-11-28\n"));
+        state = (await RebuildAndCompareAsync(state, "guides/see-also.md")).State!;
+
+        Edit("guides/e-bike-charging.md", "## 为什么要特别小心", "## 为什么要格外小心");
+        var incremental = await SiteBuilder.BuildAsync(Options(Output), state, new HashSet<string> { Path.Combine(Content, "guides/e-bike-charging.md") });
+        var full = await SiteBuilder.BuildAsync(Options(_folder.Combine("_full")));
+
+        Assert.Equal(full.Describe(), incremental.Describe());
+        Assert.Single(incremental.WithCode(PublicEdu.Generator.Diagnostics.DiagnosticCodes.BrokenFragment), d => d.Path.EndsWith("see-also.md"));
+        // Only the edited guide was rendered; the unchanged page's link was still checked against it.
+        Assert.Equal(1, incremental.Rendered);
+    }
+
+    [Fact]
+    public async Task Successive_edits_each_match_a_full_build()
+    {
+        var state = await FirstBuildAsync();
+        Edit("articles/extinguisher-basics.md", "灭火器", "手提式灭火器");
+        state = (await RebuildAndCompareAsync(state)).State!;
+        Edit("articles/extinguisher-basics.md", "手提式灭火器", "灭火器");
+        state = (await RebuildAndCompareAsync(state)).State!;
+        File.WriteAllText(Path.Combine(Content, "site.yml"), File.ReadAllText(Path.Combine(Content, "site.yml")).Replace("title:", "title: 新", StringComparison.Ordinal));
+        var reset = await RebuildAndCompareAsync(state);
+        Assert.Equal(reset.PageCount, reset.Rendered);
+    }
+}
