@@ -73,15 +73,16 @@ public static partial class SiteResolver
         ResolvedSite previous, IReadOnlyDictionary<ContentPage, PageResolution> pages)
     {
         var fresh = pages.Where(p => !ReferenceEquals(previous.Pages.GetValueOrDefault(p.Key), p.Value)).ToList();
-        var freshSources = fresh.Select(p => Backlink.SourcePrefix(p.Key)).ToList();
+        var freshSources = fresh.Select(p => Backlink.SourcePrefix(p.Key)).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var freshPaths = fresh.Select(p => p.Key.RelativePath).ToHashSet(StringComparer.Ordinal);
         var before = previous.Pages.Where(p => freshPaths.Contains(p.Key.RelativePath)).SelectMany(p => p.Value.Backlinks);
         var added = fresh.SelectMany(p => p.Value.Backlinks).ToList();
+        var addedByArticle = added.ToLookup(b => (b.LawSlug, b.Article));
         var grouped = new Dictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>>(previous.Backlinks);
         foreach (var key in before.Concat(added).Select(b => (b.LawSlug, b.Article)).Distinct().ToList())
         {
-            var kept = grouped.GetValueOrDefault(key, []).Where(b => !freshSources.Any(s => b.SourceOrder.StartsWith(s, StringComparison.Ordinal)));
-            var list = Merge(kept, Ordered(added.Where(b => (b.LawSlug, b.Article) == key)));
+            var kept = grouped.GetValueOrDefault(key, []).Where(b => !freshSources.Contains(b.SourceOrder.AsSpan(0, b.SourceOrder.IndexOf('\u0001') + 1)));
+            var list = Merge(kept, Ordered(addedByArticle[key]));
             if (list.Count > 0) grouped[key] = list;
             else grouped.Remove(key);
         }

@@ -35,6 +35,48 @@ public class PreviewServerTests
     }
 
     [Fact]
+    public async Task A_rebuild_after_one_edit_renders_only_that_page_and_recovers_after_an_error()
+    {
+        using var tree = new ContentTree();
+        tree.WithSelfCheck();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "依照《测试法》第二条，保持通道畅通。"));
+        tree.Write("guides/lights.md", ContentTree.Page("照明", "应急照明要完好。"));
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        using var reader = await SubscribeAsync(http);
+        Assert.False(server.LastResult!.Incremental);
+
+        tree.Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck.Replace("立即清理。", "立即清理干净。"));
+        await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
+        await SettleAsync(server);
+        Assert.True(server.LastResult!.Incremental);
+        // One page of the site, or none if the watcher reported the save twice and this is the second build.
+        Assert.InRange(server.LastResult.Rendered, 0, 1);
+        Assert.True(server.LastResult.PageCount > 5);
+        Assert.Contains("立即清理干净", await http.GetStringAsync("selfchecks/test-check/"));
+
+        // A failed build is not kept; the next one starts from the last good build and still sees both edits.
+        tree.Write("guides/lights.md", "---\ntitle: [\n---\n");
+        await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10));
+        tree.Write("guides/lights.md", ContentTree.Page("照明", "应急照明要完好，每月试验一次。"));
+        await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
+        await SettleAsync(server);
+        Assert.True(server.LastResult!.Incremental);
+        Assert.Contains("每月试验一次", await http.GetStringAsync("guides/lights/"));
+    }
+
+    /// <summary>Waits until no build has finished for half a second.</summary>
+    private static async Task SettleAsync(PreviewServer server)
+    {
+        var count = -1;
+        while (count != server.BuildCount)
+        {
+            count = server.BuildCount;
+            await Task.Delay(500);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_rebuild_keeps_serving_the_last_good_site_and_reports_the_error()
     {
         using var tree = new ContentTree();
