@@ -43,7 +43,6 @@ public sealed class SearchIndex
     {
         counter ??= new TermCounter();
         var counted = counter.Count(documents);
-        var termFrequencies = counted.Select(c => c.Frequencies).ToArray();
         var lengths = counted.Select(c => c.Length).ToArray();
 
         // Invert, in document order so every posting list is already sorted.
@@ -52,8 +51,10 @@ public sealed class SearchIndex
         for (var i = 0; i < documents.Count; i++)
         {
             var norm = K1 * (1 - B + B * lengths[i] / average);
-            foreach (var (term, tf) in termFrequencies[i])
+            var (ids, frequencies, _) = counted[i];
+            for (var t = 0; t < ids.Length; t++)
             {
+                var (term, tf) = (ids[t], frequencies[t]);
                 ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byId, term, out _);
                 list ??= [];
                 list.Add((i, (float)(tf * (K1 + 1) / (tf + norm))));

@@ -3,8 +3,12 @@ using System.Runtime.InteropServices;
 
 namespace PublicEdu.Generator.Search;
 
-/// <summary>One document's boosted term frequencies (term id → count) and boosted length.</summary>
-public sealed record DocumentTerms(Dictionary<long, int> Frequencies, double Length);
+/// <summary>
+/// One document's terms, with boosted frequencies at the same positions, and its boosted length.
+/// Two arrays rather than a dictionary: serve mode keeps these for every document, and on a
+/// large site that is tens of millions of entries.
+/// </summary>
+public sealed record DocumentTerms(long[] Terms, int[] Frequencies, double Length);
 
 /// <summary>
 /// Tokenises documents into numbered terms, the costly part of indexing. A Han character or
@@ -59,7 +63,7 @@ public sealed class TermCounter
                 length += boost;
             });
         }
-        return new DocumentTerms(tf, Math.Max(length, 1));
+        return new DocumentTerms([.. tf.Keys], [.. tf.Values], Math.Max(length, 1));
     }
 
     private long NewWord(string word)
