@@ -23,18 +23,23 @@ public sealed record BuildState(
     TermCounter Terms)
 {
     /// <summary>
-    /// Which pages the loader may keep. A page is read again when its file changed, when the
-    /// watcher named it, or when it cites a law whose file changed: citations are resolved into the
-    /// page's syntax tree, so resolving them against the edited law needs a fresh tree.
+    /// Which pages the loader may keep. A page is read again when its file changed or the watcher
+    /// named it, and when it cites one of <paramref name="reshapedLaws"/>: citations are resolved
+    /// into the page's syntax tree, so resolving them against a law whose articles changed needs
+    /// a fresh tree.
     /// </summary>
-    public Func<string, FileStamp, ContentPage?> Reusable(IReadOnlySet<string> changed)
+    public Func<string, FileStamp, ContentPage?> Reusable(IReadOnlySet<string> changed, IReadOnlySet<string> reshapedLaws)
     {
-        bool Edited(ContentPage page) => changed.Contains(page.FullPath) || FileStamp.Of(new FileInfo(page.FullPath)) != page.Stamp;
-
-        var editedLaws = Site.Laws.Laws.Where(l => Edited(l.Page)).Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
         var pages = Site.Content.Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
         return (relative, stamp) => pages.GetValueOrDefault(relative) is { } page && page.Stamp == stamp && !changed.Contains(page.FullPath)
-            && !Site.Pages[page].CitedLaws.Overlaps(editedLaws) ? page : null;
+            && !Site.Pages[page].CitedLaws.Overlaps(reshapedLaws) ? page : null;
+    }
+
+    /// <summary>The laws whose <see cref="Laws.Law.CitationShape"/> differs from the last build's.</summary>
+    public IReadOnlySet<string> ReshapedLaws(Laws.LawRegistry laws)
+    {
+        var before = Site.Laws.Laws.ToDictionary(l => l.Slug, l => l.CitationShape, StringComparer.Ordinal);
+        return laws.Laws.Where(l => before.GetValueOrDefault(l.Slug) != l.CitationShape).Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public static class SiteBuilder
                 previous = null;
             var siteFile = SiteFileHash(options.ContentDir);
 
-            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous?.Reusable(changed ?? new HashSet<string>()));
+            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous?.Reusable(changed ?? new HashSet<string>(), new HashSet<string>()));
             if (previous is not null && content is not null && !previous.SameShape(siteFile, content))
             {
                 // Pages were added, removed or moved, or site.yml changed: links on any page may now resolve differently.
@@ -84,6 +84,14 @@ public static class SiteBuilder
             var resolved = SiteResolver.Resolve(content, diagnostics, previous?.Site);
             if (previous is not null && !previous.SameLawNames(resolved.Laws))
                 return await BuildAsync(options, null, null, pagesWritten);
+            if (previous is not null && previous.ReshapedLaws(resolved.Laws) is { Count: > 0 } reshaped)
+            {
+                // Articles, 款 or 项 were added or removed: the pages citing those laws are read and resolved again.
+                diagnostics = new DiagnosticBag();
+                content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous.Reusable(changed ?? new HashSet<string>(), reshaped));
+                if (content is null) return Finish(false, [], 0);
+                resolved = SiteResolver.Resolve(content, diagnostics, previous.Site);
+            }
             Mark("resolve");
 
             var theme = ThemeAssets.Load(options.ThemeFolder, previous?.Theme);

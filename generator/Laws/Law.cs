@@ -53,4 +53,13 @@ public sealed record Law(
     public LawArticle? Article(int number) => Articles.FirstOrDefault(a => a.Number == number);
 
     public int DigestedCount => Articles.Count();
+
+    /// <summary>
+    /// Everything a citation of this law is resolved against: its address and names, its article
+    /// count, and which articles, 款 and 项 it holds. Rewording an article or a 解读 leaves it
+    /// unchanged, so pages citing the law need not be resolved again.
+    /// </summary>
+    public string CitationShape => string.Join('\n', new[] { Url, Title, string.Join('|', ShortNames), ArticleCount.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        .Concat(Articles.Select(a => $"{a.Number} {a.Heading} {a.Anchor} " +
+            string.Join(',', a.Paragraphs.Select(p => p.Anchor + ":" + string.Join(';', p.Items.Select(i => $"{i.Number}={i.Anchor}")))))));
 }

@@ -145,27 +145,9 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         return inputs.Hash;
     }
 
-    /// <summary>
-    /// What a citation's link depends on in the law it names: the law's address and which articles,
-    /// 款 and 项 it holds. Editing an article's wording leaves this unchanged, so pages citing the law
-    /// are not re-rendered unless they preview that article.
-    /// </summary>
+    /// <summary>What a citation's link depends on in the law it names (<see cref="Law.CitationShape"/>).</summary>
     private UInt128 LawShape(string slug) => _lawShapes.GetOrAdd(slug, s =>
-    {
-        var inputs = new RenderInputs().Add(s);
-        if (site.Laws.Laws.FirstOrDefault(l => l.Slug == s) is not { } law) return inputs.Hash;
-        inputs.Add(law.Url).Add(law.ArticleCount);
-        foreach (var article in law.Articles)
-        {
-            inputs.Add(article.Anchor);
-            foreach (var paragraph in article.Paragraphs)
-            {
-                inputs.Add(paragraph.Anchor);
-                foreach (var item in paragraph.Items) inputs.Add(item.Anchor);
-            }
-        }
-        return inputs.Hash;
-    });
+        RenderInputs.Of(site.Laws.Laws.FirstOrDefault(l => l.Slug == s)?.CitationShape ?? s));
 
     private readonly ConcurrentDictionary<string, UInt128> _lawShapes = new(StringComparer.Ordinal);
 

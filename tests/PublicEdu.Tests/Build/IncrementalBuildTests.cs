@@ -101,6 +101,23 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Removing_a_cited_article_from_a_digest_resolves_the_citing_pages_again()
+    {
+        var state = await FirstBuildAsync();
+        var path = Path.Combine(Content, "laws/fire-protection-law.md");
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf("### 第六十一条", StringComparison.Ordinal);
+        var end = text.IndexOf("### ", start + 4, StringComparison.Ordinal);
+        File.WriteAllText(path, text[..start] + text[end..]);
+
+        // Citations of 第六十一条 now point at the law page and warn that the digest lacks it (PE0302),
+        // exactly as in a full build.
+        var result = await RebuildAndCompareAsync(state, "laws/fire-protection-law.md");
+        Assert.True(result.Incremental);
+        Assert.Contains(result.WithCode(PublicEdu.Generator.Diagnostics.DiagnosticCodes.CitationNotDigested), d => d.Path.Contains("guides"));
+    }
+
+    [Fact]
     public async Task Editing_a_questionnaire_rerenders_only_that_self_check()
     {
         var state = await FirstBuildAsync();
