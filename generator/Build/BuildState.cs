@@ -11,6 +11,14 @@ namespace PublicEdu.Generator.Build;
 /// and the search index's documents and term counts. The next build reuses whatever did not
 /// change and redoes the rest.
 /// </summary>
+/// <summary>What the file watcher reported since the last successful build.</summary>
+/// <param name="Paths">Every path it named: changed, created, deleted, or renamed from or to.</param>
+/// <param name="Complete">It missed nothing (its buffer did not overflow), so a file it did not name is unchanged.</param>
+public sealed record FileChanges(IReadOnlySet<string> Paths, bool Complete)
+{
+    public static readonly FileChanges None = new(new HashSet<string>(), Complete: false);
+}
+
 public sealed record BuildState(
     BuildOptions Options,
     UInt128 SiteFile,
@@ -28,11 +36,32 @@ public sealed record BuildState(
     /// into the page's syntax tree, so resolving them against a law whose articles changed needs
     /// a fresh tree.
     /// </summary>
-    public Func<string, FileStamp, ContentPage?> Reusable(IReadOnlySet<string> changed, IReadOnlySet<string> reshapedLaws)
+    public Func<string, FileStamp, ContentPage?> Reusable(FileChanges changes, IReadOnlySet<string> reshapedLaws)
     {
         var pages = Site.Content.Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
-        return (relative, stamp) => pages.GetValueOrDefault(relative) is { } page && page.Stamp == stamp && !changed.Contains(page.FullPath)
+        return (relative, stamp) => pages.GetValueOrDefault(relative) is { } page && page.Stamp == stamp && !changes.Paths.Contains(page.FullPath)
             && !Site.Pages[page].CitedLaws.Overlaps(reshapedLaws) ? page : null;
+    }
+
+    /// <summary>
+    /// Every file of the content folder with its stamp, without walking the folder: possible
+    /// when the watcher's report is complete and names only files the last build already had and
+    /// that still exist. Otherwise null, and the loader walks the folder.
+    /// </summary>
+    public IReadOnlyList<(string FullPath, FileStamp Stamp)>? KnownFiles(FileChanges changes)
+    {
+        if (!changes.Complete) return null;
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Options.ContentDir)) + Path.DirectorySeparatorChar;
+        var known = Site.Content.Pages.Select(p => (p.FullPath, p.Stamp))
+            .Concat(Site.Content.Files.Select(f => (f.FullPath, f.Stamp)))
+            .ToDictionary(f => f.FullPath, f => f.Stamp, StringComparer.Ordinal);
+        foreach (var path in changes.Paths.Where(p => p.StartsWith(root, StringComparison.Ordinal)))
+        {
+            // site.yml, a new or deleted file, a folder, an editor's temporary file: walk the folder.
+            if (!known.ContainsKey(path) || !File.Exists(path)) return null;
+            known[path] = FileStamp.Of(new FileInfo(path));
+        }
+        return known.Select(k => (k.Key, k.Value)).OrderBy(k => k.Key, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The laws whose <see cref="Laws.Law.CitationShape"/> differs from the last build's.</summary>

@@ -43,10 +43,10 @@ public sealed record BuildResult(
 public static class SiteBuilder
 {
     /// <param name="previous">The last successful build's state; null builds from nothing.</param>
-    /// <param name="changed">Files the watcher reported since that build, to be read again whatever their time stamps say.</param>
+    /// <param name="changes">What the watcher reported since that build: those files are read again whatever their time stamps say.</param>
     /// <param name="pagesWritten">Called in an incremental build once pages are on disk, before the search index is redone.</param>
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildState? previous = null,
-        IReadOnlySet<string>? changed = null, Func<Task>? pagesWritten = null)
+        FileChanges? changes = null, Func<Task>? pagesWritten = null)
     {
         var total = Stopwatch.StartNew();
         var stages = new List<(string, TimeSpan)>();
@@ -70,7 +70,9 @@ public static class SiteBuilder
                 previous = null;
             var siteFile = SiteFileHash(options.ContentDir);
 
-            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous?.Reusable(changed ?? new HashSet<string>(), new HashSet<string>()));
+            changes ??= FileChanges.None;
+            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath,
+                previous?.Reusable(changes, new HashSet<string>()), previous?.KnownFiles(changes));
             if (previous is not null && content is not null && !previous.SameShape(siteFile, content))
             {
                 // Pages were added, removed or moved, or site.yml changed: links on any page may now resolve differently.
@@ -88,7 +90,7 @@ public static class SiteBuilder
             {
                 // Articles, 款 or 项 were added or removed: the pages citing those laws are read and resolved again.
                 diagnostics = new DiagnosticBag();
-                content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous.Reusable(changed ?? new HashSet<string>(), reshaped));
+                content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous.Reusable(changes, reshaped), previous.KnownFiles(changes));
                 if (content is null) return Finish(false, [], 0);
                 resolved = SiteResolver.Resolve(content, diagnostics, previous.Site);
             }

@@ -27,9 +27,11 @@ public static partial class ContentLoader
     /// <summary>
     /// <paramref name="reuse"/> lets a serve rebuild keep a page it loaded before: given a file's
     /// relative path and stamp, it returns that page, or null to read the file again.
+    /// <paramref name="knownFiles"/> lets it skip walking the folder when the file watcher has
+    /// vouched that no file came or went: every file's full path and stamp, in ordinal order.
     /// </summary>
     public static LoadedContent? Load(string contentDir, DiagnosticBag diagnostics, string? basePathOverride = null,
-        Func<string, FileStamp, ContentPage?>? reuse = null)
+        Func<string, FileStamp, ContentPage?>? reuse = null, IReadOnlyList<(string FullPath, FileStamp Stamp)>? knownFiles = null)
     {
         if (!Directory.Exists(contentDir))
         {
@@ -40,33 +42,39 @@ public static partial class ContentLoader
         var site = SiteConfig.Load(contentDir, diagnostics, basePathOverride);
         if (site is null) return null;
 
-        var markdown = new List<(FileInfo File, string Relative)>();
+        // Every file lies below the root, so its relative path is a suffix; on a large site this
+        // runs on every serve rebuild, and Path.GetRelativePath is comparatively slow.
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir));
+        var found = knownFiles?.Select(f => (f.FullPath, (FileInfo?)null, (FileStamp?)f.Stamp))
+            ?? EnumerateFiles(contentDir, diagnostics).Select(f => (f.FullName, (FileInfo?)f, (FileStamp?)null));
+        var markdown = new List<(string FullPath, string Relative, FileInfo? Info, FileStamp? Stamp)>();
         var files = new List<StaticFile>();
-        foreach (var file in EnumerateFiles(contentDir, diagnostics))
+        foreach (var (fullPath, info, stamp) in found)
         {
-            var relative = Path.GetRelativePath(contentDir, file.FullName).Replace('\\', '/');
+            var relative = fullPath[(root.Length + 1)..].Replace('\\', '/');
             if (relative == SiteConfig.FileName) continue;
-            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add((file, relative));
-            else files.Add(new StaticFile(file.FullName, relative, FileStamp.Of(file)));
+            if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add((fullPath, relative, info, stamp));
+            else files.Add(new StaticFile(fullPath, relative, stamp ?? FileStamp.Of(info!)));
         }
 
-        var pages = new ConcurrentBag<ContentPage>();
-        Parallel.ForEach(markdown, entry =>
+        // Files come in ordinal order of their paths, so pages placed by index need no sorting.
+        var loaded = new ContentPage?[markdown.Count];
+        Parallel.For(0, markdown.Count, i =>
         {
-            var stamp = FileStamp.Of(entry.File);
+            var entry = markdown[i];
+            var stamp = entry.Stamp ?? FileStamp.Of(entry.Info!);
             if (reuse?.Invoke(entry.Relative, stamp) is { } kept)
             {
                 foreach (var diagnostic in kept.LoadDiagnostics) diagnostics.Add(diagnostic);
-                pages.Add(kept);
+                loaded[i] = kept;
                 return;
             }
             var local = new DiagnosticBag();
-            var page = LoadPage(contentDir, entry.File.FullName, stamp, site, local);
+            loaded[i] = LoadPage(contentDir, entry.FullPath, stamp, site, local);
             foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
-            if (page is not null) pages.Add(page);
         });
 
-        var ordered = pages.OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList();
+        var ordered = loaded.OfType<ContentPage>().ToList();
         ReportDuplicateUrls(ordered, files, diagnostics);
         // The build fails on the duplicate; later stages see each URL once so they can report the rest.
         var unique = ordered.DistinctBy(p => p.Url).ToList();

@@ -18,6 +18,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private LoopbackHost? _host;
     private BuildState? _state;
+    private volatile bool _missedChanges;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
 
     public PreviewServer(string contentDir, string outputDir, string? themeFolder, TextWriter log)
@@ -64,22 +65,34 @@ public sealed class PreviewServer : IAsyncDisposable
         watcher.Changed += changed;
         watcher.Created += changed;
         watcher.Deleted += changed;
-        watcher.Renamed += (_, e) => OnChange(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            OnChange(e.OldFullPath);
+            OnChange(e.FullPath);
+        };
+        // Events were lost: the next build must not trust the list of changed files.
+        watcher.Error += (_, _) =>
+        {
+            _missedChanges = true;
+            _scheduler.Request();
+        };
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
 
     private void OnChange(string path)
     {
-        // Editors write swap and backup files next to the real one; they never change the site.
+        // Editors write swap and backup files next to the real one (.x.swp, x~); the loader never reads them.
         var name = Path.GetFileName(path);
-        if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal)) return;
+        if (name.StartsWith('.') || name.EndsWith('~')) return;
         _changed[path] = 0;
         _scheduler.Request();
     }
 
     private async Task RebuildAsync()
     {
+        var complete = !_missedChanges;
+        _missedChanges = false;
         var changed = _changed.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var path in changed) _changed.TryRemove(path, out _);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -92,7 +105,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         var result = await SiteBuilder.BuildAsync(new BuildOptions(_contentDir, _outputDir, null, _themeFolder, new RenderOptions(LiveReload: true)),
-            _state, changed, Reload);
+            _state, new FileChanges(changed, complete), Reload);
         LastResult = result;
         BuildCount++;
         foreach (var diagnostic in result.Diagnostics) _log.WriteLine(diagnostic);
@@ -109,6 +122,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // The next build compares with the last good one, so these files must be read again then too.
             foreach (var path in changed) _changed[path] = 0;
+            if (!complete) _missedChanges = true;
             _log.WriteLine(Directory.Exists(_outputDir)
                 ? $"构建失败（{result.ErrorCount} 个错误），继续显示上一次成功生成的网站。"
                 : $"构建失败（{result.ErrorCount} 个错误），还没有可以预览的网站。修正上面的错误并保存后会自动重新生成。");

@@ -34,9 +34,15 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     /// <summary>Rebuilds from <paramref name="state"/>, then checks it against a full build of the same files.</summary>
-    private async Task<BuildResult> RebuildAndCompareAsync(BuildState state, params string[] changed)
+    private Task<BuildResult> RebuildAndCompareAsync(BuildState state, params string[] changed) =>
+        RebuildAndCompareAsync(state, Changes(complete: false, changed));
+
+    private FileChanges Changes(bool complete, params string[] changed) =>
+        new(changed.Select(c => Path.Combine(Content, c)).ToHashSet(), complete);
+
+    private async Task<BuildResult> RebuildAndCompareAsync(BuildState state, FileChanges changes)
     {
-        var incremental = await SiteBuilder.BuildAsync(Options(Output), state, changed.Select(c => Path.Combine(Content, c)).ToHashSet());
+        var incremental = await SiteBuilder.BuildAsync(Options(Output), state, changes);
         var fullOutput = _folder.Combine("_full-" + Guid.NewGuid().ToString("N")[..6]);
         var full = await SiteBuilder.BuildAsync(Options(fullOutput));
 
@@ -152,7 +158,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         // A broken edit fails and keeps the last good site; the next good build compares with that one.
         Edit("guides/new-guide.md", "第十六条", "第九百条");
-        var broken = await SiteBuilder.BuildAsync(Options(Output), added.State, new HashSet<string>());
+        var broken = await SiteBuilder.BuildAsync(Options(Output), added.State, FileChanges.None);
         Assert.False(broken.Succeeded);
         Assert.Null(broken.State);
         Edit("guides/new-guide.md", "第九百条", "第十七条");
@@ -171,13 +177,32 @@ public sealed class IncrementalBuildTests : IDisposable
         state = (await RebuildAndCompareAsync(state, "guides/see-also.md")).State!;
 
         Edit("guides/e-bike-charging.md", "## 为什么要特别小心", "## 为什么要格外小心");
-        var incremental = await SiteBuilder.BuildAsync(Options(Output), state, new HashSet<string> { Path.Combine(Content, "guides/e-bike-charging.md") });
+        var incremental = await SiteBuilder.BuildAsync(Options(Output), state, Changes(complete: true, "guides/e-bike-charging.md"));
         var full = await SiteBuilder.BuildAsync(Options(_folder.Combine("_full")));
 
         Assert.Equal(full.Describe(), incremental.Describe());
         Assert.Single(incremental.WithCode(PublicEdu.Generator.Diagnostics.DiagnosticCodes.BrokenFragment), d => d.Path.EndsWith("see-also.md"));
         // Only the edited guide was rendered; the unchanged page's link was still checked against it.
         Assert.Equal(1, incremental.Rendered);
+    }
+
+    [Fact]
+    public async Task A_complete_watcher_report_is_trusted_instead_of_walking_the_folder()
+    {
+        var state = await FirstBuildAsync();
+        Edit("guides/e-bike-charging.md", "到安全的地方充电。", "到安全的地方充电，不在室内过夜充电。");
+        Edit("selfchecks/small-hotel.md", "挂在前台并讲给每位员工听。", "挂在前台，并逐条讲给每位员工听。");
+        state = (await RebuildAndCompareAsync(state, Changes(complete: true, "guides/e-bike-charging.md", "selfchecks/small-hotel.md"))).State!;
+
+        // A file the report does not name is, by the watcher's word, not there: the folder is not walked.
+        File.WriteAllText(Path.Combine(Content, "guides/unreported.md"), ContentTree.Page("未报告", "正文。"));
+        Edit("guides/e-bike-charging.md", "不在室内过夜充电。", "不在室内、楼道过夜充电。");
+        var trusted = await SiteBuilder.BuildAsync(Options(Output), state, Changes(complete: true, "guides/e-bike-charging.md"));
+        Assert.True(trusted.Succeeded, trusted.Describe());
+        Assert.DoesNotContain(trusted.Files, f => f.Path.StartsWith("guides/unreported/", StringComparison.Ordinal));
+
+        // Once the new file is named, or the report is incomplete, the folder is walked and the result is a full build's.
+        await RebuildAndCompareAsync(trusted.State!, Changes(complete: true, "guides/unreported.md"));
     }
 
     [Fact]
