@@ -28,7 +28,8 @@ public sealed record BuildState(
     IReadOnlyDictionary<string, OutputFile> Files,
     LinkChecker.Scans Scans,
     SearchDocuments SearchDocuments,
-    TermCounter Terms)
+    TermCounter Terms,
+    IReadOnlyList<OutputFile> SearchFiles)
 {
     /// <summary>
     /// Which pages the loader may keep. A page is read again when its file changed or the watcher

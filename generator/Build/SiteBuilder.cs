@@ -18,6 +18,7 @@ public sealed record BuildOptions(
 
 /// <param name="Rendered">How many pages were rendered; an incremental build renders only those whose inputs changed.</param>
 /// <param name="State">What the next serve rebuild can reuse; null unless the build succeeded and was written.</param>
+/// <param name="SearchDeferred">Newer saves were waiting, so the search index was left as it was for the next build to redo.</param>
 public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     int ErrorCount,
@@ -29,7 +30,8 @@ public sealed record BuildResult(
     IReadOnlyList<OutputFile> Files,
     int Rendered = 0,
     bool Incremental = false,
-    BuildState? State = null)
+    BuildState? State = null,
+    bool SearchDeferred = false)
 {
     public bool Succeeded => ErrorCount == 0;
 }
@@ -45,8 +47,9 @@ public static class SiteBuilder
     /// <param name="previous">The last successful build's state; null builds from nothing.</param>
     /// <param name="changes">What the watcher reported since that build: those files are read again whatever their time stamps say.</param>
     /// <param name="pagesWritten">Called in an incremental build once pages are on disk, before the search index is redone.</param>
+    /// <param name="supersede">Asked in an incremental build before the index is redone: true when newer saves wait, so the index can wait too.</param>
     public static async Task<BuildResult> BuildAsync(BuildOptions options, BuildState? previous = null,
-        FileChanges? changes = null, Func<Task>? pagesWritten = null)
+        FileChanges? changes = null, Func<Task>? pagesWritten = null, Func<bool>? supersede = null)
     {
         var total = Stopwatch.StartNew();
         var stages = new List<(string, TimeSpan)>();
@@ -85,7 +88,7 @@ public static class SiteBuilder
 
             var resolved = SiteResolver.Resolve(content, diagnostics, previous?.Site);
             if (previous is not null && !previous.SameLawNames(resolved.Laws))
-                return await BuildAsync(options, null, null, pagesWritten);
+                return await BuildAsync(options, null, null, pagesWritten, supersede);
             if (previous is not null && previous.ReshapedLaws(resolved.Laws) is { Count: > 0 } reshaped)
             {
                 // Articles, 款 or 项 were added or removed: the pages citing those laws are read and resolved again.
@@ -121,7 +124,25 @@ public static class SiteBuilder
 
             var searchDocuments = SearchDocumentBuilder.Build(resolved, previous?.SearchDocuments);
             var terms = previous?.Terms ?? new TermCounter();
-            var searchFiles = SearchIndex.Build(searchDocuments.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write();
+            IReadOnlyList<OutputFile> searchFiles;
+            var deferred = false;
+            if (previous is not null && searchDocuments.All.SequenceEqual(previous.SearchDocuments.All, ReferenceEqualityComparer.Instance))
+            {
+                // Nothing the index holds has changed (a theme edit, a change only to links).
+                searchFiles = previous.SearchFiles;
+            }
+            else if (previous is not null && supersede?.Invoke() == true)
+            {
+                // More saves are waiting: keep the last index, and let the next build, which
+                // starts from this state's unchanged documents, rebuild it.
+                searchFiles = previous.SearchFiles;
+                searchDocuments = previous.SearchDocuments;
+                deferred = true;
+            }
+            else
+            {
+                searchFiles = SearchIndex.Build(searchDocuments.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write();
+            }
             files = files.Concat(searchFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("index");
 
@@ -130,8 +151,9 @@ public static class SiteBuilder
             Mark("write");
             if (diagnostics.HasErrors) return Finish(false, files, pageCount, renderer.RenderedCount);
 
-            var state = new BuildState(options, siteFile, resolved, theme, renderer.Stamp, files.ToDictionary(f => f.Path, StringComparer.Ordinal), scans, searchDocuments, terms);
-            return Finish(true, files, pageCount, renderer.RenderedCount, state);
+            var state = new BuildState(options, siteFile, resolved, theme, renderer.Stamp, files.ToDictionary(f => f.Path, StringComparer.Ordinal), scans,
+                searchDocuments, terms, searchFiles);
+            return Finish(true, files, pageCount, renderer.RenderedCount, state) with { SearchDeferred = deferred };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

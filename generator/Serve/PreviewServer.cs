@@ -105,7 +105,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         var result = await SiteBuilder.BuildAsync(new BuildOptions(_contentDir, _outputDir, null, _themeFolder, new RenderOptions(LiveReload: true)),
-            _state, new FileChanges(changed, complete), Reload);
+            _state, new FileChanges(changed, complete), Reload, () => !_changed.IsEmpty);
         LastResult = result;
         BuildCount++;
         foreach (var diagnostic in result.Diagnostics) _log.WriteLine(diagnostic);
@@ -117,6 +117,7 @@ public sealed class PreviewServer : IAsyncDisposable
             _log.WriteLine(result.Incremental
                 ? $"已重新生成：{result.PageCount} 个页面中重新渲染了 {result.Rendered} 个，{LastReloadAfter.TotalMilliseconds:0} 毫秒后刷新页面，全部用时 {seconds} 秒。"
                 : $"已重新生成：{result.PageCount} 个页面，用时 {seconds} 秒。");
+            if (result.SearchDeferred) _log.WriteLine("又有文件保存了，站内搜索的索引留到下一次生成时更新。");
         }
         else
         {

@@ -1,5 +1,6 @@
 using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Search;
 using PublicEdu.Tests.Support;
 
 namespace PublicEdu.Tests.Build;
@@ -145,6 +146,26 @@ public sealed class IncrementalBuildTests : IDisposable
         var result = await RebuildAndCompareAsync(state);
         Assert.True(result.Incremental);
         Assert.Equal(result.PageCount, result.Rendered);
+        // No search document changed, so the index files are the last build's, not rebuilt.
+        Assert.Same(state.Files[SearchIndex.ManifestPath].Content, result.State!.Files[SearchIndex.ManifestPath].Content);
+    }
+
+    [Fact]
+    public async Task When_newer_saves_wait_the_index_is_left_for_the_next_build()
+    {
+        var state = await FirstBuildAsync();
+        var manifest = File.ReadAllBytes(Path.Combine(Output, SearchIndex.ManifestPath));
+        Edit("guides/e-bike-charging.md", "到安全的地方充电。", "到安全的地方充电，不在室内过夜充电。");
+
+        var waiting = await SiteBuilder.BuildAsync(Options(Output), state, Changes(complete: true, "guides/e-bike-charging.md"), supersede: () => true);
+        Assert.True(waiting.Succeeded && waiting.SearchDeferred);
+        Assert.Contains("不在室内过夜充电", File.ReadAllText(Path.Combine(Output, "guides/e-bike-charging/index.html")));
+        Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(Output, SearchIndex.ManifestPath)));
+
+        // The next build, with nothing new saved, brings the index up to date: the site is a full build's.
+        var next = await RebuildAndCompareAsync(waiting.State!, Changes(complete: true));
+        Assert.False(next.SearchDeferred);
+        Assert.NotEqual(manifest, File.ReadAllBytes(Path.Combine(Output, SearchIndex.ManifestPath)));
     }
 
     [Fact]
