@@ -129,22 +129,38 @@ public sealed class SearchIndex
     public List<OutputFile> Write()
     {
         var shardCount = ShardCount;
-        var shards = Enumerable.Range(0, shardCount).Select(_ => new SortedDictionary<string, string>(StringComparer.Ordinal)).ToArray();
-        foreach (var (term, list) in Postings)
+        // Terms by shard, in ordinal order; each shard is written straight from the postings, since
+        // on a large site their text would be hundreds of megabytes of strings held at once.
+        var shardTerms = Enumerable.Range(0, shardCount).Select(_ => new List<string>()).ToArray();
+        foreach (var term in Postings.Keys) shardTerms[Hash(term) % shardCount].Add(term);
+        var shardFiles = new byte[shardCount][];
+        Parallel.For(0, shardCount, s =>
         {
-            var sb = new StringBuilder();
-            var last = 0;
-            foreach (var (doc, impact) in list)
+            shardTerms[s].Sort(StringComparer.Ordinal);
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
             {
-                if (sb.Length > 0) sb.Append(',');
-                sb.Append(doc - last).Append(',').Append(impact);
-                last = doc;
+                json.WriteStartObject();
+                var text = new StringBuilder();
+                foreach (var term in shardTerms[s])
+                {
+                    text.Clear();
+                    var last = 0;
+                    foreach (var (doc, impact) in Postings[term])
+                    {
+                        if (text.Length > 0) text.Append(',');
+                        text.Append(doc - last).Append(',').Append(impact);
+                        last = doc;
+                    }
+                    json.WriteString(term, text.ToString());
+                }
+                json.WriteEndObject();
             }
-            shards[Hash(term) % shardCount][term] = sb.ToString();
-        }
+            shardFiles[s] = buffer.ToArray();
+        });
 
         var files = new List<(string Name, byte[] Content)>();
-        for (var s = 0; s < shardCount; s++) files.Add(($"s{s}.json", JsonSerializer.SerializeToUtf8Bytes(shards[s], Json)));
+        for (var s = 0; s < shardCount; s++) files.Add(($"s{s}.json", shardFiles[s]));
         foreach (var (chunk, c) in Documents.Chunk(ChunkSize).Select((chunk, c) => (chunk, c)))
         {
             files.Add(($"d{c}.json", JsonSerializer.SerializeToUtf8Bytes(
