@@ -72,32 +72,10 @@ public static class SiteBuilder
             if (previous is not null && (previous.Options != options || options.OutputDir is null || !Directory.Exists(options.OutputDir)))
                 previous = null;
             var siteFile = SiteFileHash(options.ContentDir);
-
-            changes ??= FileChanges.None;
-            var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath,
-                previous?.Reusable(changes, new HashSet<string>()), previous?.KnownFiles(changes));
-            if (previous is not null && content is not null && !previous.SameShape(siteFile, content))
-            {
-                // Pages were added, removed or moved, or site.yml changed: links on any page may now resolve differently.
-                previous = null;
-                diagnostics = new DiagnosticBag();
-                content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath);
-            }
-            Mark("load");
-            if (content is null) return Finish(false, [], 0);
-
-            var resolved = SiteResolver.Resolve(content, diagnostics, previous?.Site);
-            if (previous is not null && !previous.SameLawNames(resolved.Laws))
-                return await BuildAsync(options, null, null, pagesWritten, supersede);
-            if (previous is not null && previous.ReshapedLaws(resolved.Laws) is { Count: > 0 } reshaped)
-            {
-                // Articles, 款 or 项 were added or removed: the pages citing those laws are read and resolved again.
-                diagnostics = new DiagnosticBag();
-                content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous.Reusable(changes, reshaped), previous.KnownFiles(changes));
-                if (content is null) return Finish(false, [], 0);
-                resolved = SiteResolver.Resolve(content, diagnostics, previous.Site);
-            }
-            Mark("resolve");
+            var loaded = LoadAndResolve(options, siteFile, previous, changes ?? FileChanges.None, Mark);
+            (diagnostics, previous) = (loaded.Diagnostics, loaded.Previous);
+            if (loaded.Site is not { } resolved) return Finish(false, [], 0);
+            var content = resolved.Content;
 
             var theme = ThemeAssets.Load(options.ThemeFolder, previous?.Theme);
             var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions());
@@ -122,27 +100,8 @@ public static class SiteBuilder
                 if (pagesWritten is not null) await pagesWritten();
             }
 
-            var searchDocuments = SearchDocumentBuilder.Build(resolved, previous?.SearchDocuments);
             var terms = previous?.Terms ?? new TermCounter();
-            IReadOnlyList<OutputFile> searchFiles;
-            var deferred = false;
-            if (previous is not null && searchDocuments.All.SequenceEqual(previous.SearchDocuments.All, ReferenceEqualityComparer.Instance))
-            {
-                // Nothing the index holds has changed (a theme edit, a change only to links).
-                searchFiles = previous.SearchFiles;
-            }
-            else if (previous is not null && supersede?.Invoke() == true)
-            {
-                // More saves are waiting: keep the last index, and let the next build, which
-                // starts from this state's unchanged documents, rebuild it.
-                searchFiles = previous.SearchFiles;
-                searchDocuments = previous.SearchDocuments;
-                deferred = true;
-            }
-            else
-            {
-                searchFiles = SearchIndex.Build(searchDocuments.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write();
-            }
+            var (searchFiles, searchDocuments, deferred) = Index(resolved, previous, terms, supersede);
             files = files.Concat(searchFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("index");
 
@@ -165,6 +124,52 @@ public static class SiteBuilder
             if (Environment.GetEnvironmentVariable("PUBLICEDU_DEBUG") == "1") Console.Error.WriteLine(ex);
             return Finish(false, [], 0);
         }
+    }
+
+    private sealed record Loaded(ResolvedSite? Site, BuildState? Previous, DiagnosticBag Diagnostics);
+
+    /// <summary>
+    /// Load and Resolve, reusing the last build's pages where that gives the same result. When it
+    /// cannot — pages added, removed or moved, site.yml or a law's names changed — the previous
+    /// state is dropped and both stages run from nothing; when a law gained or lost articles, 款
+    /// or 项, the pages citing it are read again.
+    /// </summary>
+    private static Loaded LoadAndResolve(BuildOptions options, UInt128 siteFile, BuildState? previous, FileChanges changes, Action<string> mark)
+    {
+        var diagnostics = new DiagnosticBag();
+        var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath,
+            previous?.Reusable(changes, new HashSet<string>()), previous?.KnownFiles(changes));
+        if (content is null) return new Loaded(null, null, diagnostics);
+        if (previous is not null && !previous.SameShape(siteFile, content)) return LoadAndResolve(options, siteFile, null, changes, mark);
+        mark("load");
+
+        var resolved = SiteResolver.Resolve(content, diagnostics, previous?.Site);
+        if (previous is not null && !previous.SameLawNames(resolved.Laws)) return LoadAndResolve(options, siteFile, null, changes, mark);
+        if (previous?.ReshapedLaws(resolved.Laws) is { Count: > 0 } reshaped)
+        {
+            diagnostics = new DiagnosticBag();
+            content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath, previous.Reusable(changes, reshaped), previous.KnownFiles(changes));
+            resolved = content is null ? null : SiteResolver.Resolve(content, diagnostics, previous.Site);
+        }
+        mark("resolve");
+        return new Loaded(resolved, previous, diagnostics);
+    }
+
+    /// <summary>
+    /// The search index's files. In serve mode the last index is kept when no document changed,
+    /// and also, for the next build to redo, when <paramref name="supersede"/> says newer saves wait.
+    /// </summary>
+    private static (IReadOnlyList<OutputFile> Files, SearchDocuments Documents, bool Deferred) Index(
+        ResolvedSite resolved, BuildState? previous, TermCounter terms, Func<bool>? supersede)
+    {
+        var documents = SearchDocumentBuilder.Build(resolved, previous?.SearchDocuments);
+        if (previous is null) return (SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write(), documents, false);
+        // Nothing the index holds has changed (a theme edit, a change only to links).
+        if (documents.All.SequenceEqual(previous.SearchDocuments.All, ReferenceEqualityComparer.Instance))
+            return (previous.SearchFiles, documents, false);
+        // The next build starts from this state's documents, which are still the last index's, and redoes it.
+        if (supersede?.Invoke() == true) return (previous.SearchFiles, previous.SearchDocuments, true);
+        return (SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write(), documents, false);
     }
 
     private static UInt128 SiteFileHash(string contentDir)
