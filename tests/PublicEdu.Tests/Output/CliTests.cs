@@ -43,6 +43,38 @@ public class CliTests
         Assert.Empty(Directory.GetDirectories(tree.Root, "._site.tmp-*"));
     }
 
+    [Fact]
+    public async Task Serve_answers_until_ctrl_c_then_stops_cleanly()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "保持畅通。"));
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = tree.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publicedu.dll"), "serve", "--port", "0" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            string? url = null;
+            while (url is null && await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+                if (line.StartsWith("预览地址：", StringComparison.Ordinal)) url = line["预览地址：".Length..].Split(' ')[0];
+            Assert.NotNull(url);
+            using var http = new HttpClient();
+            Assert.Contains("保持畅通", await http.GetStringAsync(url + "guides/exits/"));
+
+            // What Ctrl+C sends.
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.True(process.ExitCode == 0, rest + await stderr);
+            Assert.Contains("预览已停止。", rest);
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync(url));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>
     /// The build is killed at twenty different moments while it replaces a site. Every time, _site
     /// is exactly the old site or exactly the new one; never a mix, never missing.
