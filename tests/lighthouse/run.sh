@@ -12,7 +12,8 @@ dotnet build -c Release generator >/dev/null
 site=$(mktemp -d)
 dotnet generator/bin/Release/net10.0/publicedu.dll build --out "$site/_site" >/dev/null
 port=5182
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site/_site" >/dev/null 2>&1 &
+# Served with gzip, as any production web server or CDN would serve it.
+python3 tests/lighthouse/gzip_server.py "$port" "$site/_site" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site"' EXIT
 sleep 1
