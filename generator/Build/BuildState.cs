@@ -11,14 +11,6 @@ namespace PublicEdu.Generator.Build;
 /// and the search index's documents and term counts. The next build reuses whatever did not
 /// change and redoes the rest.
 /// </summary>
-/// <summary>What the file watcher reported since the last successful build.</summary>
-/// <param name="Paths">Every path it named: changed, created, deleted, or renamed from or to.</param>
-/// <param name="Complete">It missed nothing (its buffer did not overflow), so a file it did not name is unchanged.</param>
-public sealed record FileChanges(IReadOnlySet<string> Paths, bool Complete)
-{
-    public static readonly FileChanges None = new(new HashSet<string>(), Complete: false);
-}
-
 public sealed record BuildState(
     BuildOptions Options,
     UInt128 SiteFile,
