@@ -13,7 +13,6 @@ namespace PublicEdu.Generator.Build;
 /// </summary>
 public sealed record BuildState(
     BuildOptions Options,
-    UInt128 SiteFile,
     ResolvedSite Site,
     ThemeAssets Theme,
     UInt128 RenderStamp,
@@ -69,8 +68,8 @@ public sealed record BuildState(
     /// addresses and the same files. Links and citations on every page are resolved against these,
     /// so when they change, the next build starts from nothing.
     /// </summary>
-    public bool SameShape(UInt128 siteFile, LoadedContent content) =>
-        siteFile == SiteFile
+    public bool SameShape(LoadedContent content) =>
+        content.Site.SourceHash == Site.Content.Site.SourceHash
         && content.Pages.Select(p => (p.RelativePath, p.Url)).SequenceEqual(Site.Content.Pages.Select(p => (p.RelativePath, p.Url)))
         && content.Files.Select(f => f.RelativePath).SequenceEqual(Site.Content.Files.Select(f => f.RelativePath), StringComparer.Ordinal);
 

@@ -71,8 +71,7 @@ public static class SiteBuilder
             // A state from other options, or for an output folder that has since gone, cannot be updated in place.
             if (previous is not null && (previous.Options != options || options.OutputDir is null || !Directory.Exists(options.OutputDir)))
                 previous = null;
-            var siteFile = SiteFileHash(options.ContentDir);
-            var loaded = LoadAndResolve(options, siteFile, previous, changes ?? FileChanges.None, Mark);
+            var loaded = LoadAndResolve(options, previous, changes ?? FileChanges.None, Mark);
             (diagnostics, previous) = (loaded.Diagnostics, loaded.Previous);
             if (loaded.Site is not { } resolved) return Finish(false, [], 0);
             var content = resolved.Content;
@@ -110,7 +109,7 @@ public static class SiteBuilder
             Mark("write");
             if (diagnostics.HasErrors) return Finish(false, files, pageCount, renderer.RenderedCount);
 
-            var state = new BuildState(options, siteFile, resolved, theme, renderer.Stamp, files.ToDictionary(f => f.Path, StringComparer.Ordinal), scans,
+            var state = new BuildState(options, resolved, theme, renderer.Stamp, files.ToDictionary(f => f.Path, StringComparer.Ordinal), scans,
                 searchDocuments, terms, searchFiles);
             return Finish(true, files, pageCount, renderer.RenderedCount, state) with { SearchDeferred = deferred };
         }
@@ -134,17 +133,17 @@ public static class SiteBuilder
     /// state is dropped and both stages run from nothing; when a law gained or lost articles, 款
     /// or 项, the pages citing it are read again.
     /// </summary>
-    private static Loaded LoadAndResolve(BuildOptions options, UInt128 siteFile, BuildState? previous, FileChanges changes, Action<string> mark)
+    private static Loaded LoadAndResolve(BuildOptions options, BuildState? previous, FileChanges changes, Action<string> mark)
     {
         var diagnostics = new DiagnosticBag();
         var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath,
             previous?.Reusable(changes, new HashSet<string>()), previous?.KnownFiles(changes));
         if (content is null) return new Loaded(null, null, diagnostics);
-        if (previous is not null && !previous.SameShape(siteFile, content)) return LoadAndResolve(options, siteFile, null, changes, mark);
+        if (previous is not null && !previous.SameShape(content)) return LoadAndResolve(options, null, changes, mark);
         mark("load");
 
         var resolved = SiteResolver.Resolve(content, diagnostics, previous?.Site);
-        if (previous is not null && !previous.SameLawNames(resolved.Laws)) return LoadAndResolve(options, siteFile, null, changes, mark);
+        if (previous is not null && !previous.SameLawNames(resolved.Laws)) return LoadAndResolve(options, null, changes, mark);
         if (previous?.ReshapedLaws(resolved.Laws) is { Count: > 0 } reshaped)
         {
             diagnostics = new DiagnosticBag();
@@ -170,13 +169,6 @@ public static class SiteBuilder
         // The next build starts from this state's documents, which are still the last index's, and redoes it.
         if (supersede?.Invoke() == true) return (previous.SearchFiles, previous.SearchDocuments, true);
         return (SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write(), documents, false);
-    }
-
-    private static UInt128 SiteFileHash(string contentDir)
-    {
-        var path = Path.Combine(contentDir, SiteConfig.FileName);
-        try { return System.IO.Hashing.XxHash128.HashToUInt128(File.ReadAllBytes(path)); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
     }
 
     private static void Write(string outputDir, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)

@@ -70,7 +70,7 @@ public static partial class ContentLoader
                 return;
             }
             var local = new DiagnosticBag();
-            loaded[i] = LoadPage(contentDir, entry.FullPath, stamp, site, local);
+            loaded[i] = LoadPage(entry.FullPath, entry.Relative, stamp, site, local);
             foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
         });
 
@@ -125,9 +125,8 @@ public static partial class ContentLoader
     }
 
     /// <param name="diagnostics">This page's own bag: what it holds at the end is kept with the page.</param>
-    private static ContentPage? LoadPage(string contentDir, string full, FileStamp stamp, SiteConfig site, DiagnosticBag diagnostics)
+    private static ContentPage? LoadPage(string full, string relative, FileStamp stamp, SiteConfig site, DiagnosticBag diagnostics)
     {
-        var relative = Path.GetRelativePath(contentDir, full).Replace('\\', '/');
         var display = DisplayPath.For(full);
         var kind = KindFor(relative);
         if (kind is null)
@@ -186,7 +185,7 @@ public static partial class ContentLoader
             Document = document,
             Url = UrlFor(kind.Value, slug ?? ""),
             Stamp = stamp,
-            SourceHash = System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan())),
+            SourceHash = SourceText.Hash(text),
             LoadDiagnostics = diagnostics.Sorted(),
         };
     }

@@ -22,6 +22,9 @@ public sealed record SiteConfig(
     /// <summary>site.yml's path as diagnostics show it.</summary>
     public string SourcePath { get; init; } = FileName;
 
+    /// <summary>A hash of site.yml's text; a serve rebuild starts from nothing when it changes.</summary>
+    public UInt128 SourceHash { get; init; }
+
     private static readonly string[] Keys =
         ["title", "tagline", "description", "base_url", "base_path", "allow_raw_html", "organisation", "icp", "navigation", "reporting_channels"];
 
@@ -95,6 +98,7 @@ public sealed record SiteConfig(
             map.Bool("allow_raw_html") ?? false, organisation, map.String("icp") ?? "", nav, channels, navLines)
         {
             SourcePath = display,
+            SourceHash = SourceText.Hash(text),
         };
     }
 

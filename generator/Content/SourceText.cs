@@ -38,6 +38,10 @@ public static class SourceText
         return Decode(bytes, displayPath, diagnostics);
     }
 
+    /// <summary>A hash of an author's text, to tell in serve mode whether a file changed.</summary>
+    public static UInt128 Hash(string text) =>
+        System.IO.Hashing.XxHash128.HashToUInt128(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
+
     public static string? Decode(byte[] bytes, string displayPath, DiagnosticBag diagnostics)
     {
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;

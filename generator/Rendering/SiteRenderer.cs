@@ -75,9 +75,10 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         Parallel.For(0, contentPages.Count, i =>
         {
             var page = contentPages[i];
-            unchanged[i] = sameStamp && previous!.GetValueOrDefault(page.Url + "index.html") is { } file && ReferenceEquals(file.Source, page);
+            var kept = sameStamp ? previous!.GetValueOrDefault(page.Url + "index.html") : null;
+            unchanged[i] = kept is not null && ReferenceEquals(kept.Source, page);
             // Law pages show backlinks and the home page lists other pages: other files change them.
-            pageInputs[i] = unchanged[i] && page.Kind is not (PageKind.Law or PageKind.Home) ? previous![page.Url + "index.html"].Inputs : PageInputs(page);
+            pageInputs[i] = unchanged[i] && page.Kind is not (PageKind.Law or PageKind.Home) ? kept!.Inputs : PageInputs(page);
         });
         var unchangedKinds = contentPages.Select((p, i) => (p.Kind, Unchanged: unchanged[i])).GroupBy(p => p.Kind)
             .Where(g => g.All(p => p.Unchanged)).Select(g => g.Key).ToHashSet();
