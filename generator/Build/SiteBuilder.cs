@@ -93,7 +93,7 @@ public static class SiteBuilder
             {
                 // The page being edited reloads as soon as it is written; the index, which every
                 // page feeds, follows. Pages name only its fixed-address manifest, so they stay valid.
-                OutputSync.Apply(options.OutputDir, files, onDisk, removeOthers: false);
+                if (!Sync(options.OutputDir, files, onDisk, removeOthers: false, diagnostics)) return Finish(false, files, pageCount, renderer.RenderedCount);
                 foreach (var file in files) onDisk[file.Path] = file;
                 Mark("write");
                 if (pagesWritten is not null) await pagesWritten();
@@ -104,7 +104,7 @@ public static class SiteBuilder
             files = files.Concat(searchFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("index");
 
-            if (onDisk is not null) OutputSync.Apply(options.OutputDir, files, onDisk);
+            if (onDisk is not null) Sync(options.OutputDir, files, onDisk, removeOthers: true, diagnostics);
             else Write(options.OutputDir, files, diagnostics);
             Mark("write");
             if (diagnostics.HasErrors) return Finish(false, files, pageCount, renderer.RenderedCount);
@@ -169,6 +169,23 @@ public static class SiteBuilder
         // The next build starts from this state's documents, which are still the last index's, and redoes it.
         if (supersede?.Invoke() == true) return (previous.SearchFiles, previous.SearchDocuments, true);
         return (SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write(), documents, false);
+    }
+
+    /// <summary>Serve mode's in-place write; false, with PE0004, when the preview folder cannot be written.</summary>
+    private static bool Sync(string outputDir, IReadOnlyList<OutputFile> files, IReadOnlyDictionary<string, OutputFile> onDisk, bool removeOthers,
+        DiagnosticBag diagnostics)
+    {
+        try
+        {
+            OutputSync.Apply(outputDir, files, onDisk, removeOthers);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DisplayPath.For(outputDir), 0, 0, DiagnosticCodes.OutputFailed,
+                $"无法写入预览文件夹：{ex.Message}。预览可能只更新了一部分，下一次生成会完整重写它。请检查磁盘空间和文件夹权限，然后再保存一次文件。");
+            return false;
+        }
     }
 
     private static void Write(string outputDir, IReadOnlyList<OutputFile> files, DiagnosticBag diagnostics)

@@ -123,6 +123,8 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // The next build compares with the last good one, so these files must be read again then too.
             foreach (var path in changed) _changed[path] = 0;
+            // After a failed write the preview folder no longer matches the last build: rebuild it whole.
+            if (result.Diagnostics.Any(d => d.Code == Diagnostics.DiagnosticCodes.OutputFailed)) _state = null;
             if (!complete) _missedChanges = true;
             _log.WriteLine(Directory.Exists(_outputDir)
                 ? $"构建失败（{result.ErrorCount} 个错误），继续显示上一次成功生成的网站。"

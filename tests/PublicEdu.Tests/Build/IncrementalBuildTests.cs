@@ -227,6 +227,25 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_preview_folder_that_cannot_be_updated_is_reported_as_PE0004()
+    {
+        var state = await FirstBuildAsync();
+        // A file where the guide's folder should be makes the in-place write fail.
+        var folder = Path.Combine(Output, "guides", "e-bike-charging");
+        Directory.Delete(folder, recursive: true);
+        File.WriteAllText(folder, "not a folder");
+        Edit("guides/e-bike-charging.md", "到安全的地方充电。", "到安全的地方充电，不在室内过夜充电。");
+
+        var failed = await SiteBuilder.BuildAsync(Options(Output), state, Changes(complete: true, "guides/e-bike-charging.md"));
+        var error = Assert.Single(failed.WithCode(PublicEdu.Generator.Diagnostics.DiagnosticCodes.OutputFailed));
+        Assert.EndsWith("_preview", error.Path);
+        Assert.Contains("下一次生成会完整重写", error.Message);
+        Assert.Empty(failed.WithCode(PublicEdu.Generator.Diagnostics.DiagnosticCodes.InternalError));
+        Assert.False(failed.Succeeded);
+        Assert.Null(failed.State);
+    }
+
+    [Fact]
     public async Task Successive_edits_each_match_a_full_build()
     {
         var state = await FirstBuildAsync();

@@ -60,6 +60,28 @@ public class CitationTests
     }
 
     [Fact]
+    public async Task A_long_backlink_list_shows_self_checks_and_guides_first_and_links_to_a_search_for_the_rest()
+    {
+        using var tree = new ContentTree().WithLaw();
+        for (var i = 1; i <= 14; i++)
+            tree.Write($"articles/a{i:D2}.md", ContentTree.Page($"文章{i}", "依照《测试法》第三条办理。", "date: 2026-11-28\n"));
+        tree.Write("guides/g.md", ContentTree.Page("指引", "依照《测试法》第三条办理。"));
+        var result = await tree.WithSelfCheck().BuildAsync(write: false);
+        Assert.True(result.Succeeded, result.Describe());
+
+        var law = new HtmlParser().ParseDocument(result.Html("laws/test-law/index.html"));
+        var shown = law.QuerySelectorAll("#art-3 .cited-by li a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(Generator.Rendering.SiteRenderer.BacklinkLimit, shown.Count);
+        Assert.StartsWith("../../selfchecks/test-check/", shown[0]);
+        Assert.StartsWith("../../guides/g/", shown[1]);
+        Assert.Equal("../../articles/a01/", shown[2]);
+        // 16 places cite the article: the self-check, the guide and 14 articles; 12 are listed.
+        var more = law.QuerySelector("#art-3 .cited-by-more")!;
+        Assert.Contains("另有 4 处内容引用本条", more.TextContent);
+        Assert.Equal("../../search/?q=" + Uri.EscapeDataString("测试法第三条"), more.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task A_bare_article_inside_a_law_page_means_that_law()
     {
         using var tree = new ContentTree().WithLaw();

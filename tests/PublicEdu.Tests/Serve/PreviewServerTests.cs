@@ -65,6 +65,29 @@ public class PreviewServerTests
         Assert.Contains("每月试验一次", await http.GetStringAsync("guides/lights/"));
     }
 
+    [Fact]
+    public async Task After_the_preview_folder_could_not_be_written_the_next_build_rewrites_it_whole()
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "第一版。"));
+        await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
+        using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        using var reader = await SubscribeAsync(http);
+
+        var folder = Path.Combine(tree.OutputDir, "guides", "exits");
+        Directory.Delete(folder, recursive: true);
+        File.WriteAllText(folder, "not a folder");
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "第二版。"));
+        Assert.Contains("PE0004", await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10)));
+
+        File.Delete(folder);
+        tree.Write("guides/exits.md", ContentTree.Page("通道", "第三版。"));
+        await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
+        // A full build sends its reload after recording its result; a second build for the same save would start later.
+        Assert.False(server.LastResult!.Incremental);
+        Assert.Contains("第三版", await http.GetStringAsync("guides/exits/"));
+    }
+
     /// <summary>Waits until no build has finished for half a second.</summary>
     private static async Task SettleAsync(PreviewServer server)
     {
