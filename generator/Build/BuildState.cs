@@ -44,7 +44,7 @@ public sealed record BuildState(
     {
         if (!changes.Complete) return null;
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Options.ContentDir)) + Path.DirectorySeparatorChar;
-        var known = Site.Content.Pages.Select(p => (p.FullPath, p.Stamp))
+        var known = Site.Content.Pages.Concat(Site.Content.Catalogue).Select(p => (p.FullPath, p.Stamp))
             .Concat(Site.Content.Files.Select(f => (f.FullPath, f.Stamp)))
             .ToDictionary(f => f.FullPath, f => f.Stamp, StringComparer.Ordinal);
         foreach (var path in changes.Paths.Where(p => p.StartsWith(root, StringComparison.Ordinal)))
@@ -64,12 +64,13 @@ public sealed record BuildState(
     }
 
     /// <summary>
-    /// Whether the site's shape is as before: the same settings, the same pages at the same
-    /// addresses and the same files. Links and citations on every page are resolved against these,
+    /// Whether the site's shape is as before: the same settings, hazard catalogue and exemption
+    /// rules, the same pages at the same addresses and the same files. Links and citations on every page are resolved against these,
     /// so when they change, the next build starts from nothing.
     /// </summary>
     public bool SameShape(LoadedContent content) =>
         content.Site.SourceHash == Site.Content.Site.SourceHash
+        && content.CatalogueHash == Site.Content.CatalogueHash
         && content.Pages.Select(p => (p.RelativePath, p.Url)).SequenceEqual(Site.Content.Pages.Select(p => (p.RelativePath, p.Url)))
         && content.Files.Select(f => f.RelativePath).SequenceEqual(Site.Content.Files.Select(f => f.RelativePath), StringComparer.Ordinal);
 

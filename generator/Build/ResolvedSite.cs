@@ -24,4 +24,5 @@ public sealed record ResolvedSite(
     LawRegistry Laws,
     IReadOnlyDictionary<ContentPage, PageResolution> Pages,
     IReadOnlyDictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>> Backlinks,
-    IReadOnlyDictionary<ContentPage, Questionnaire> Questionnaires);
+    IReadOnlyDictionary<ContentPage, Questionnaire> Questionnaires,
+    HazardCatalogue Catalogue);

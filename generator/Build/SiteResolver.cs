@@ -5,6 +5,7 @@ using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Laws;
 using PublicEdu.Generator.Links;
+using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.Markdown.Callouts;
 using PublicEdu.Generator.SelfChecks;
 
@@ -42,19 +43,47 @@ public static partial class SiteResolver
         var lawByPage = laws.ToDictionary(l => l.Page);
         var lawDiagnosticsByPage = lawPages.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => lawDiagnostics[x.i]);
 
+        var catalogue = ResolveCatalogue(content, registry, diagnostics);
         var urlBySource = content.Pages.ToDictionary(p => p.RelativePath, p => p.Url, StringComparer.Ordinal);
         var pages = new ConcurrentDictionary<ContentPage, PageResolution>();
         Parallel.ForEach(content.Pages, page =>
         {
             var resolution = previous?.Pages.GetValueOrDefault(page)
-                ?? ResolvePage(page, content.Site, registry, lawByPage.GetValueOrDefault(page), urlBySource, lawDiagnosticsByPage.GetValueOrDefault(page, []));
+                ?? ResolvePage(page, content, registry, catalogue, lawByPage.GetValueOrDefault(page), urlBySource, lawDiagnosticsByPage.GetValueOrDefault(page, []));
             foreach (var diagnostic in resolution.Diagnostics) diagnostics.Add(diagnostic);
             pages[page] = resolution;
         });
 
         var grouped = previous is null ? GroupBacklinks(pages.Values.SelectMany(r => r.Backlinks)) : UpdateBacklinks(previous, pages);
         var questionnaires = pages.Where(p => p.Value.Questionnaire is not null).ToDictionary(p => p.Key, p => p.Value.Questionnaire!);
-        return new ResolvedSite(content, registry, pages, grouped, questionnaires);
+        if (questionnaires.Count > 0) CheckReportingChannels(content.Site, diagnostics);
+        return new ResolvedSite(content, registry, pages, grouped, questionnaires, catalogue);
+    }
+
+    /// <summary>
+    /// The hazard catalogue: every file's citations resolved against the law registry, its entries
+    /// read, then the whole checked against the penalty table and exemptions.yml. It is small and
+    /// every questionnaire depends on it, so it is always read anew.
+    /// </summary>
+    private static HazardCatalogue ResolveCatalogue(LoadedContent content, LawRegistry registry, DiagnosticBag diagnostics)
+    {
+        var entries = content.Catalogue.Select(page =>
+        {
+            new CitationResolver(registry, diagnostics).Resolve(page, null);
+            return HazardCatalogueParser.Parse(page, diagnostics);
+        }).ToList();
+        if (content.Rules is { } rules && (registry.Find(rules.MajorLaw)?.Article(rules.MajorArticle)) is null)
+            diagnostics.Error(rules.SourcePath, 1, 1, DiagnosticCodes.RulesInvalid,
+                $"major_hazard 写的《{rules.MajorLaw}》第 {rules.MajorArticle} 条本站没有收录。请写一条 content/laws/ 里有的条文（law 写法律名称，article 写阿拉伯数字条号）。");
+        return HazardCatalogueValidator.Validate(entries, content.Rules, diagnostics);
+    }
+
+    /// <summary>The self-check's next step is to report to the agency; the operator should say where.</summary>
+    private static void CheckReportingChannels(SiteConfig site, DiagnosticBag diagnostics)
+    {
+        if (site.ReportingChannels.Count > 0 || site.Organisation.Contact.Length > 0) return;
+        diagnostics.Warning(site.SourcePath, site.ReportingChannelsLine, 1, DiagnosticCodes.ReportingChannelMissing,
+            "site.yml 没有填写主动申报渠道（reporting_channels），也没有运营单位的联系方式（organisation.contact）。自查结果会告诉用户准备哪些材料、向谁咨询，但无法给出具体的申报渠道。请运营方按当地消防救援机构正式公布的信息填写，不要凭记忆或转载填写。");
     }
 
     private static Dictionary<(string LawSlug, int Article), IReadOnlyList<Backlink>> GroupBacklinks(IEnumerable<Backlink> backlinks) =>
@@ -103,9 +132,10 @@ public static partial class SiteResolver
     }
 
     /// <summary>Everything about one page that depends only on it, the law registry and the site's URLs.</summary>
-    private static PageResolution ResolvePage(ContentPage page, SiteConfig site, LawRegistry registry, Law? ownLaw,
+    private static PageResolution ResolvePage(ContentPage page, LoadedContent content, LawRegistry registry, HazardCatalogue catalogue, Law? ownLaw,
         IReadOnlyDictionary<string, string> urlBySource, IReadOnlyList<Diagnostic> earlier)
     {
+        var site = content.Site;
         var local = new DiagnosticBag();
         foreach (var diagnostic in earlier) local.Add(diagnostic);
         CheckBlocks(page, local);
@@ -114,8 +144,38 @@ public static partial class SiteResolver
         var cited = new CitationResolver(registry, local).Resolve(page, ownLaw);
         Questionnaire? questionnaire = null;
         if (page.Kind == PageKind.SelfCheck && QuestionnaireParser.Parse(page, local) is { } parsedQuestionnaire)
-            questionnaire = QuestionnaireValidator.Validate(parsedQuestionnaire, local);
+        {
+            questionnaire = QuestionnaireValidator.Validate(parsedQuestionnaire, catalogue, content.Rules, local);
+            cited = WithHazardCitations(cited, page, questionnaire);
+        }
         return new PageResolution(links, cited.PreviewKeys, ownLaw, cited.CitedLaws, cited.Backlinks, questionnaire, local.Sorted());
+    }
+
+    /// <summary>
+    /// A questionnaire cites the law through its catalogue hazards: each article a hazard breaches
+    /// or is punished under is previewed on the page and lists the question among its backlinks.
+    /// </summary>
+    private static CitationResolver.PageCitations WithHazardCitations(CitationResolver.PageCitations cited, ContentPage page, Questionnaire questionnaire)
+    {
+        var keys = new SortedSet<string>(cited.PreviewKeys, StringComparer.Ordinal);
+        var laws = new SortedSet<string>(cited.CitedLaws, StringComparer.Ordinal);
+        var backlinks = cited.Backlinks.ToList();
+        foreach (var question in questionnaire.Questions)
+        {
+            var text = PlainText.Of(question.Text.Inline).Trim();
+            var title = $"{page.Meta.Title} · 自查项：{(text.Length > 40 ? text[..40] + "…" : text)}";
+            var articles = question.Options.Select(o => o.Hazard?.Definition).OfType<CatalogueHazard>()
+                .SelectMany(h => h.Breaks.Concat(h.Penalties)).SelectMany(c => c.Parts).Select(p => p.PreviewKey).OfType<string>().Distinct();
+            foreach (var key in articles)
+            {
+                keys.Add(key);
+                var slash = key.LastIndexOf('/');
+                laws.Add(key[..slash]);
+                backlinks.Add(new Backlink(key[..slash], int.Parse(key[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture), title,
+                    $"{page.Url}#{question.Anchor}", Backlink.SourcePrefix(page) + question.Line.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        return new CitationResolver.PageCitations(keys, laws, backlinks);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\\s[^<>]*)?/?|/[a-zA-Z][a-zA-Z0-9-]*\\s*|!--.*)>")]

@@ -19,7 +19,7 @@ public static partial class ContentLoader
 
     /// <summary>Top-level URL segments that sections and generated files use.</summary>
     private static readonly HashSet<string> ReservedSlugs =
-        ["guides", "articles", "laws", "selfchecks", "search", "css", "js", "feed", "404", "sitemap", "robots"];
+        ["guides", "articles", "laws", "selfchecks", "hazards", "search", "css", "js", "feed", "404", "sitemap", "robots"];
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
@@ -52,7 +52,7 @@ public static partial class ContentLoader
         foreach (var (fullPath, info, stamp) in found)
         {
             var relative = fullPath[(root.Length + 1)..].Replace('\\', '/');
-            if (relative == SiteConfig.FileName) continue;
+            if (relative is SiteConfig.FileName or SelfChecks.ExemptionRules.FileName) continue;
             if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add((fullPath, relative, info, stamp));
             else files.Add(new StaticFile(fullPath, relative, stamp ?? FileStamp.Of(info!)));
         }
@@ -74,11 +74,12 @@ public static partial class ContentLoader
             foreach (var diagnostic in local.Sorted()) diagnostics.Add(diagnostic);
         });
 
-        var ordered = loaded.OfType<ContentPage>().ToList();
+        var ordered = loaded.OfType<ContentPage>().Where(p => p.Kind != PageKind.HazardCatalogue).ToList();
+        var catalogue = loaded.OfType<ContentPage>().Where(p => p.Kind == PageKind.HazardCatalogue).ToList();
         ReportDuplicateUrls(ordered, files, diagnostics);
         // The build fails on the duplicate; later stages see each URL once so they can report the rest.
         var unique = ordered.DistinctBy(p => p.Url).ToList();
-        return new LoadedContent(site, unique, files);
+        return new LoadedContent(site, unique, files, catalogue, SelfChecks.ExemptionRules.Load(contentDir, diagnostics));
     }
 
     /// <summary>
@@ -132,7 +133,7 @@ public static partial class ContentLoader
         if (kind is null)
         {
             diagnostics.Error(display, 0, 0, DiagnosticCodes.UnsupportedFile,
-                "这个文件夹里的 Markdown 文件不会生成页面。页面放在 content/ 根目录，指引放在 guides/，文章放在 articles/，法律放在 laws/，自查问卷放在 selfchecks/。");
+                "这个文件夹里的 Markdown 文件不会生成页面。页面放在 content/ 根目录，指引放在 guides/，文章放在 articles/，法律放在 laws/，自查问卷放在 selfchecks/，隐患目录放在 hazards/。");
             return null;
         }
         var text = SourceText.Read(full, display, diagnostics);
@@ -201,6 +202,7 @@ public static partial class ContentLoader
             ["articles", _] => PageKind.Article,
             ["laws", _] => PageKind.Law,
             ["selfchecks", _] => PageKind.SelfCheck,
+            ["hazards", _] => PageKind.HazardCatalogue,
             _ => null,
         };
     }
@@ -213,6 +215,7 @@ public static partial class ContentLoader
         PageKind.Article => "articles/" + slug + "/",
         PageKind.Law => "laws/" + slug + "/",
         PageKind.SelfCheck => "selfchecks/" + slug + "/",
+        PageKind.HazardCatalogue => "hazards/" + slug + "/",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

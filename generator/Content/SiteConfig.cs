@@ -22,6 +22,9 @@ public sealed record SiteConfig(
     /// <summary>site.yml's path as diagnostics show it.</summary>
     public string SourcePath { get; init; } = FileName;
 
+    /// <summary>The line of reporting_channels, for the warning when it is empty.</summary>
+    public int ReportingChannelsLine { get; init; } = 1;
+
     /// <summary>A hash of site.yml's text; a serve rebuild starts from nothing when it changes.</summary>
     public UInt128 SourceHash { get; init; }
 
@@ -98,6 +101,7 @@ public sealed record SiteConfig(
             map.Bool("allow_raw_html") ?? false, organisation, map.String("icp") ?? "", nav, channels, navLines)
         {
             SourcePath = display,
+            ReportingChannelsLine = map.PositionOf("reporting_channels").Line,
             SourceHash = SourceText.Hash(text),
         };
     }

@@ -185,7 +185,8 @@ public sealed class YamlMap
         {
             case null or YamlScalarNode { Value: null or "" }:
                 return [];
-            case YamlScalarNode or YamlSequenceNode when (node is YamlScalarNode s ? [s] : ((YamlSequenceNode)node).Children.OfType<YamlScalarNode>())
+            // Only a one-line list ([甲，乙]) can have been meant as several items; a "- " list item is one item whatever it holds.
+            case YamlScalarNode or YamlSequenceNode { Style: not YamlDotNet.Core.Events.SequenceStyle.Block } when (node is YamlScalarNode s ? [s] : ((YamlSequenceNode)node).Children.OfType<YamlScalarNode>())
                     .FirstOrDefault(item => item.Value?.Contains('，') == true) is { } joined:
                 Warn(joined, DiagnosticCodes.FieldWrongType, $"“{key}”里的“{joined.Value}”用了中文逗号“，”，会被当成一项。列表里请用英文逗号分隔，例如 [消防, 疏散]。");
                 return node is YamlSequenceNode joinedList ? joinedList.Children.OfType<YamlScalarNode>().Select(i => i.Value!.Trim()).ToList() : [joined.Value!.Trim()];

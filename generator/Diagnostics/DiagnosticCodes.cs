@@ -36,6 +36,7 @@ public static class DiagnosticCodes
     public const string SiteConfigSyntax = "PE0151";
     public const string SiteConfigInvalid = "PE0152";
     public const string BaseUrlMissing = "PE0153";
+    public const string ReportingChannelMissing = "PE0154";
 
     // PE02xx — law digests
     public const string LawHeadingInvalid = "PE0201";
@@ -61,6 +62,19 @@ public static class DiagnosticCodes
     public const string ConditionInvalid = "PE0505";
     public const string QuestionMalformed = "PE0506";
     public const string HazardValueInvalid = "PE0507";
+    public const string HazardUnknown = "PE0508";
+    public const string OptionRestatesHazard = "PE0509";
+    public const string HazardNotForPremises = "PE0510";
+    public const string PremisesClassUnknown = "PE0511";
+
+    // PE055x — the hazard catalogue (content/hazards/) and exemptions.yml
+    public const string HazardDuplicateId = "PE0550";
+    public const string PenaltyNotRegistered = "PE0551";
+    public const string PenaltyDoesNotCover = "PE0552";
+    public const string ExemptionNotAllowed = "PE0553";
+    public const string AdviceWithLegalClaim = "PE0554";
+    public const string RulesMissing = "PE0555";
+    public const string RulesInvalid = "PE0556";
 
     // PE04xx — links
     public const string BrokenLink = "PE0401";

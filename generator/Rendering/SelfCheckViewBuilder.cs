@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Laws;
 using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.Markdown.Citations;
@@ -12,13 +13,14 @@ using PublicEdu.Theme.Models;
 namespace PublicEdu.Generator.Rendering;
 
 /// <summary>
-/// Builds a questionnaire's page model and the JSON its script reads: every question, option and
-/// hazard, the statutory text of every cited article and the quoted penalty, all written into the
-/// page at build time so that nothing is fetched and nothing is sent.
+/// Builds a questionnaire's page model and the JSON its script reads: every question and option,
+/// each catalogue hazard they name with the statutory text of its articles and the quoted penalty,
+/// the assessment model that js/exemption.js evaluates, and the leniency rules with their dated
+/// sources, all written into the page at build time so that nothing is fetched and nothing is sent.
 /// </summary>
-public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<ReportingChannel> channels, IReadOnlySet<string> pageUrls)
+public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, ExemptionRules? rules, IReadOnlySet<string> pageUrls)
 {
-    private static readonly JsonSerializerOptions Json = new()
+    public static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -26,6 +28,7 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
 
     public SelfCheckView Build(Questionnaire questionnaire, PageFrame frame, MarkdownHtml markdown, string previewsJson)
     {
+        var model = AssessmentModel.From(questionnaire, rules);
         var titles = questionnaire.Questions.DistinctBy(q => q.Id).ToDictionary(q => q.Id);
         var sections = questionnaire.Sections.Select(section => new SelfCheckSectionView(section.Title, section.Anchor,
             section.Questions.Select(q => new SelfCheckQuestionView(
@@ -35,10 +38,10 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
                 ConditionText(q, titles),
                 q.Condition?.QuestionId,
                 q.Condition is null ? "" : string.Join(' ', q.Condition.OptionIndexes),
-                q.Options.Select(o => new SelfCheckOptionView(o.Index, o.Label, o.Hazard is null ? null : HazardInfo(o.Hazard, markdown))).ToList()))
+                q.Options.Select(o => new SelfCheckOptionView(o.Index, o.Label, o.Hazard is null ? null : HazardInfo(q, o, o.Hazard, model, markdown))).ToList()))
                 .ToList())).ToList();
 
-        var data = Data(questionnaire, frame);
+        var data = Data(questionnaire, model, frame);
         return new SelfCheckView(frame, markdown.RenderBlocks(questionnaire.Intro), questionnaire.Premises, questionnaire.Audience,
             questionnaire.Minutes, questionnaire.Reviewed, questionnaire.Questions.Count(), sections, data, previewsJson);
     }
@@ -50,14 +53,30 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
         return $"（第 {target.Number} 题选择{options}时回答本题）";
     }
 
-    private HazardInfoView HazardInfo(Hazard hazard, MarkdownHtml markdown) => new(
-        Questionnaire.SeverityName(hazard.Severity),
-        SeverityClass(hazard.Severity),
-        string.Join("、", hazard.Breaks.Select(c => markdown.Render(c))),
-        hazard.NoDirectPenalty ? "法律对此没有直接规定罚款，但须改正" : string.Join("、", hazard.Penalties.Select(c => markdown.Render(c))),
-        hazard.Fix,
-        hazard.Deadline,
-        ExemptionText(hazard));
+    /// <summary>What the paper checklist says of an option: the hazard, and what the assessment says if it were the only one found.</summary>
+    private HazardInfoView HazardInfo(Question question, QuestionOption option, AppliedHazard hazard, AssessmentModel model, MarkdownHtml markdown)
+    {
+        var definition = hazard.Definition;
+        if (hazard.Severity is not { } severity)
+            return new HazardInfoView("安全建议", "severity-advice", "", "", hazard.Fix, definition.Deadline,
+                "这是安全建议，不是法律认定的违法行为，不涉及处罚。", definition.Note, "");
+        var alone = ExemptionAssessor.Assess(model, new Dictionary<string, int> { [question.Id] = option.Index });
+        var schemes = alone.Found.Count > 0 ? alone.Found[0].Schemes : [];
+        var exemption = severity == HazardSeverity.PossiblyMajor
+            ? "不适用：可能构成重大火灾隐患。本站收集的各项免罚办法都排除重大火灾隐患；请立即整改，并主动联系当地消防救援机构。"
+            : schemes.Count == 0 ? "按本站收集的办法，这一项没有可能适用的免罚办法；主动整改仍是必须的。"
+            : $"及时整改、主动申报的，可能适用：{string.Join("、", schemes)}。能否适用还要看其他条件（如查出的隐患共有几个案由、本单位的情况），由消防救援机构依法决定。";
+        return new HazardInfoView(
+            HazardSeverities.Name(severity),
+            SeverityClass(severity),
+            string.Join("、", definition.Breaks.Select(c => markdown.Render(c))),
+            definition.NoDirectPenalty ? "法律对此没有直接规定罚则，但必须改正" : string.Join("、", definition.Penalties.Select(c => markdown.Render(c))),
+            hazard.Fix,
+            definition.Deadline,
+            exemption,
+            definition.Note,
+            severity == HazardSeverity.PossiblyMajor ? definition.MajorBasis : "");
+    }
 
     public static string SeverityClass(HazardSeverity severity) => severity switch
     {
@@ -66,14 +85,7 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
         _ => "severity-major",
     };
 
-    public static string ExemptionText(Hazard hazard) => hazard.Exemption switch
-    {
-        ExemptionPath.MayQualify => "及时改正、没有造成危害后果的，可能不予处罚（首违不罚、轻微不罚）",
-        ExemptionPath.MayReduce => "主动消除或减轻危害后果的，可能从轻或减轻处罚",
-        _ => "不适用" + (hazard.ExemptionNote.Length > 0 ? "：" + hazard.ExemptionNote : ""),
-    };
-
-    private string Data(Questionnaire questionnaire, PageFrame frame)
+    private string Data(Questionnaire questionnaire, AssessmentModel model, PageFrame frame)
     {
         var articles = new SortedDictionary<string, ArticlePreview>(StringComparer.Ordinal);
         object Cite(CitationInline citation, bool quotePenalty) => new
@@ -86,45 +98,78 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, IReadOnlyList<Reporti
             }).ToList(),
         };
 
+        var applied = questionnaire.Questions.SelectMany(q => q.Options).Select(o => o.Hazard).OfType<AppliedHazard>().DistinctBy(h => h.Id).OrderBy(h => h.Id, StringComparer.Ordinal);
+        var hazards = applied.ToDictionary(h => h.Id, h => (object)new
+        {
+            title = h.Definition.Title,
+            advice = h.Severity is null,
+            sev = h.Severity is { } s ? (int?)s : null,
+            severity = h.Severity is { } named ? HazardSeverities.Name(named) : "安全建议",
+            cause = h.Definition.Cause,
+            breaks = h.Definition.Breaks.Select(b => Cite(b, false)).ToList(),
+            penalties = h.Definition.Penalties.Select(p => Cite(p, true)).ToList(),
+            noPenalty = h.Definition.NoDirectPenalty,
+            fix = h.Definition.Fix,
+            deadline = h.Definition.Deadline,
+            schemes = h.Schemes,
+            majorBasis = h.Severity == HazardSeverity.PossiblyMajor ? h.Definition.MajorBasis : "",
+            note = h.Definition.Note,
+        });
+
         var questions = questionnaire.Questions.Select(q => new
         {
             id = q.Id,
             n = q.Number,
             section = questionnaire.Sections.First(s => s.Questions.Contains(q)).Title,
             text = PlainText.Of(q.Text.Inline).Trim(),
+            fact = q.Fact,
             cond = q.Condition is { OptionIndexes.Count: > 0 } c ? new { q = c.QuestionId, o = c.OptionIndexes } : null,
             options = q.Options.Select(o => new
             {
                 l = o.Label,
-                o = o.Outcome switch { Outcome.Compliant => "ok", Outcome.NotApplicable => "na", _ => "hazard" },
-                h = o.Hazard is not { } h ? null : new
-                {
-                    sev = (int)h.Severity,
-                    severity = Questionnaire.SeverityName(h.Severity),
-                    breaks = h.Breaks.Select(b => Cite(b, false)).ToList(),
-                    penalties = h.Penalties.Select(p => Cite(p, true)).ToList(),
-                    noPenalty = h.NoDirectPenalty,
-                    fix = h.Fix,
-                    deadline = h.Deadline,
-                    ex = h.Exemption switch { ExemptionPath.MayQualify => "may", ExemptionPath.MayReduce => "reduce", _ => "no" },
-                    exNote = h.ExemptionNote,
-                },
+                o = AssessmentModel.Code(o.Outcome),
+                h = o.Hazard?.Id,
+                // Only a questionnaire's own wording of the fix; the catalogue's is in hazards.
+                fix = o.Hazard is { } h && h.Fix != h.Definition.Fix ? h.Fix : null,
             }).ToList(),
         }).ToList();
 
+        var major = rules is null ? null : laws.Find(rules.MajorLaw) is { } majorLaw && majorLaw.Article(rules.MajorArticle) is { } majorArticle
+            ? new
+            {
+                text = rules.MajorText,
+                t = $"《{majorLaw.CitationName}》{majorArticle.Heading}",
+                href = frame.Link(majorLaw.Url + "#" + majorArticle.Anchor),
+                quote = majorArticle.Text,
+            }
+            : null;
         var content = new
         {
             slug = questionnaire.Slug,
             title = questionnaire.Page.Meta.Title,
             premises = questionnaire.Premises,
             questions,
+            hazards,
+            model,
+            rules = rules is null ? null : new
+            {
+                reviewed = rules.Reviewed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                schemes = rules.Schemes.Select(s => new { name = s.Name, effect = s.Effect, caveat = s.Caveat, max = (int)s.MaxSeverity, conditions = s.Conditions.Select(c => c.Text).ToList(), sources = s.Sources }).ToList(),
+                statements = rules.Statements,
+                major,
+                noPenalty = rules.NoDirectPenalty,
+                prepare = rules.Prepare,
+                ask = rules.AskWhom,
+            },
             articles,
-            channels = channels.Select(ch => new { name = ch.Name, phone = ch.Phone, address = ch.Address, url = ch.Url, note = ch.Note }).ToList(),
+            channels = config.ReportingChannels.Select(ch => new { name = ch.Name, phone = ch.Phone, address = ch.Address, url = ch.Url, note = ch.Note }).ToList(),
+            organisation = new { name = config.Organisation.Name, contact = config.Organisation.Contact },
             links = new
             {
                 voluntaryReporting = GuideLink(frame, "guides/voluntary-reporting/"),
                 exemption = GuideLink(frame, "guides/first-violation-exemption/"),
                 hazardLevels = GuideLink(frame, "guides/general-vs-major-hazards/"),
+                terms = GuideLink(frame, "guides/fire-safety-terms/"),
                 penaltyLaw = laws.Find("行政处罚法") is { } penaltyLaw ? frame.Link(penaltyLaw.Url) : null,
             },
         };

@@ -35,7 +35,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
     private SiteInfo? _siteInfo;
 
     private readonly SelfCheckViewBuilder _selfChecks =
-        new(site.Laws, site.Content.Site.ReportingChannels, site.Content.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal));
+        new(site.Laws, site.Content.Site, site.Content.Rules, site.Content.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal));
 
     private static readonly Dictionary<PageKind, (string Title, string Url, string Intro)> Sections = new()
     {
@@ -141,7 +141,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             }
         }
         // A self-check result quotes breached and penalty articles from any law.
-        if (page.Kind == PageKind.SelfCheck) inputs.Add(AllLaws);
+        if (page.Kind == PageKind.SelfCheck) inputs.Add(AllLaws).Add(site.Content.CatalogueHash);
         if (page.Kind == PageKind.Home) inputs.AddJson(HomeSections());
         return inputs.Hash;
     }

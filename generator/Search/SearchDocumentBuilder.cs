@@ -57,7 +57,7 @@ public static class SearchDocumentBuilder
             foreach (var option in question.Options)
             {
                 body.Add(option.Label);
-                if (option.Hazard is { } h) body.Add($"{Questionnaire.SeverityName(h.Severity)} {h.Fix}");
+                if (option.Hazard is { } h) body.Add($"{(h.Severity is { } severity ? HazardSeverities.Name(severity) : "安全建议")} {h.Definition.Title} {h.Fix}");
             }
             yield return new SearchDocument(SearchDocument.SelfCheck, PlainText.Of(question.Text.Inline).Trim(), $"{questionnaire.Page.Url}#{question.Anchor}",
                 $"{questionnaire.Page.Meta.Title} › {section.Title}", questionnaire.Premises, string.Join("\n", body));

@@ -12,13 +12,14 @@ namespace PublicEdu.Generator.SelfChecks;
 
 /// <summary>
 /// Reads a questionnaire page: ## sections, ::: question blocks holding the question, an optional
-/// "> 怎么判断" hint and a list of options, each ending in {合规}, {不适用} or {隐患} with the
-/// hazard's details on the lines below it. Problems of shape are reported here; rules that span
-/// questions (ids, conditions) are checked by <see cref="QuestionnaireValidator"/>.
+/// "> 怎么判断" hint and a list of options, each ending in {合规}, {不适用} or {隐患：编号}. A hazard
+/// option names a catalogue hazard and may reword its fix on one "整改：" line below; the legal
+/// facts live only in the catalogue. Problems of shape are reported here; rules that span
+/// questions and the catalogue are checked by <see cref="QuestionnaireValidator"/>.
 /// </summary>
 public static partial class QuestionnaireParser
 {
-    public static readonly IReadOnlyList<string> FrontMatterKeys = ["premises", "audience", "minutes", "reviewed"];
+    public static readonly IReadOnlyList<string> FrontMatterKeys = ["premises", "classes", "audience", "minutes", "reviewed"];
 
     [GeneratedRegex("^(?<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\\s+if=(?<if>.+))?$")]
     private static partial Regex QuestionArguments();
@@ -26,10 +27,6 @@ public static partial class QuestionnaireParser
     [GeneratedRegex(@"[{｛](?<outcome>[^{}｛｝]+)[}｝]\s*$")]
     private static partial Regex OutcomeMarker();
 
-    [GeneratedRegex(@"^(?<key>[\p{IsCJKUnifiedIdeographs}]{2})[：:]\s*(?<value>.*)$")]
-    private static partial Regex DetailLine();
-
-    private static readonly string[] DetailKeys = ["等级", "违反", "处罚", "整改", "期限", "免罚"];
 
     public static Questionnaire? Parse(ContentPage page, DiagnosticBag diagnostics)
     {
@@ -38,6 +35,13 @@ public static partial class QuestionnaireParser
         var audience = map.String("audience") ?? "";
         var minutes = map.Int("minutes") ?? 10;
         var reviewed = map.Date("reviewed", required: true);
+        var classes = map.StringList("classes");
+        foreach (var unknown in classes.Where(c => !HazardCatalogue.PremisesClasses.Contains(c)))
+        {
+            var (classLine, classColumn) = map.PositionOf("classes");
+            diagnostics.Error(page.DisplayPath, classLine, classColumn, DiagnosticCodes.PremisesClassUnknown,
+                $"场所类别“{unknown}”无法识别。classes 只能写：{string.Join("、", HazardCatalogue.PremisesClasses)}，例如 classes: [公众聚集场所, 人员密集场所]。");
+        }
 
         var intro = new List<Block>();
         var sections = new List<(string Title, string Anchor, List<Question> Questions)>();
@@ -67,7 +71,7 @@ public static partial class QuestionnaireParser
             }
         }
         if (premises is null) return null;
-        return new Questionnaire(page, premises, audience, minutes, reviewed, intro,
+        return new Questionnaire(page, premises, audience, minutes, reviewed, classes, intro,
             sections.Select(s => new QuestionSection(s.Title, s.Anchor, s.Questions)).ToList());
     }
 
@@ -91,7 +95,7 @@ public static partial class QuestionnaireParser
         }
         if (list is null)
         {
-            Error(page, container, DiagnosticCodes.QuestionMalformed, $"问题“{id}”没有选项。请用“- ”开头的列表写出选项，每项末尾写 {{合规}}、{{不适用}} 或 {{隐患}}。", diagnostics);
+            Error(page, container, DiagnosticCodes.QuestionMalformed, $"问题“{id}”没有选项。请用“- ”开头的列表写出选项，每项末尾写 {{合规}}、{{不适用}} 或 {{隐患：隐患编号}}。", diagnostics);
             return null;
         }
         foreach (var extra in container.Where(b => b != text && b != hint && b != list))
@@ -121,150 +125,66 @@ public static partial class QuestionnaireParser
     {
         var paragraph = item.OfType<ParagraphBlock>().FirstOrDefault();
         if (paragraph?.Inline is null) return null;
-        var lines = SplitLines(paragraph.Inline);
-        var first = LineText(lines[0]).Trim();
+        var lines = DetailLines.Split(paragraph.Inline);
+        var first = DetailLines.Text(lines[0]);
         var marker = OutcomeMarker().Match(first);
         var line = paragraph.Line + 1;
         if (!marker.Success)
         {
             diagnostics.Error(page.DisplayPath, line, paragraph.Column + 1, DiagnosticCodes.OptionNoOutcome,
-                $"问题“{questionId}”的选项“{first}”没有写结论。请在这一行末尾加 {{合规}}、{{不适用}} 或 {{隐患}}。");
+                $"问题“{questionId}”的选项“{first}”没有写结论。请在这一行末尾加 {{合规}}、{{不适用}} 或 {{隐患：隐患编号}}。");
             return null;
         }
         var label = first[..marker.Index].Trim();
-        var outcome = marker.Groups["outcome"].Value.Trim() switch
+        var written = marker.Groups["outcome"].Value.Trim();
+        var colon = written.IndexOfAny(['：', ':']);
+        var (word, hazardId) = colon < 0 ? (written, "") : (written[..colon].Trim(), written[(colon + 1)..].Trim());
+        Outcome? outcome = word switch
         {
-            "合规" or "ok" => Outcome.Compliant,
-            "不适用" or "na" => Outcome.NotApplicable,
+            "合规" or "ok" when colon < 0 => Outcome.Compliant,
+            "不适用" or "na" when colon < 0 => Outcome.NotApplicable,
             "隐患" or "hazard" => Outcome.Hazard,
-            _ => (Outcome?)null,
+            _ => null,
         };
         if (outcome is null)
         {
             diagnostics.Error(page.DisplayPath, line, paragraph.Column + 1, DiagnosticCodes.OptionNoOutcome,
-                $"选项“{label}”的结论“{{{marker.Groups["outcome"].Value}}}”无法识别。只能写 {{合规}}、{{不适用}} 或 {{隐患}}。");
+                $"选项“{label}”的结论“{{{written}}}”无法识别。只能写 {{合规}}、{{不适用}} 或 {{隐患：隐患编号}}。");
             return null;
         }
         foreach (var extra in item.Where(b => b != paragraph))
             diagnostics.Error(page.DisplayPath, extra.Line + 1, extra.Column + 1, DiagnosticCodes.QuestionMalformed,
-                $"选项“{label}”下面有空行或多余的段落。隐患的“等级：”“违反：”等各行要紧接在选项下面，中间不要空行。");
+                $"选项“{label}”下面有空行或多余的段落。改写的“整改：”要紧接在选项下面，中间不要空行。");
 
         if (outcome != Outcome.Hazard)
         {
             if (lines.Count > 1)
                 diagnostics.Error(page.DisplayPath, line + 1, 1, DiagnosticCodes.QuestionMalformed,
-                    $"选项“{label}”不是隐患，下面不需要写“等级：”等内容。如果它是隐患，请把结论改为 {{隐患}}。");
+                    $"选项“{label}”不是隐患，下面不需要写“整改：”等内容。如果它是隐患，请把结论改为 {{隐患：隐患编号}}。");
             return new QuestionOption(index, label, outcome.Value, null, line);
         }
-        var hazard = ParseHazard(lines, label, line, page, diagnostics);
-        return new QuestionOption(index, label, Outcome.Hazard, hazard, line);
-    }
+        if (hazardId.Length == 0)
+        {
+            diagnostics.Error(page.DisplayPath, line, paragraph.Column + 1, DiagnosticCodes.OptionRestatesHazard,
+                $"选项“{label}”的结论要写出隐患编号，例如 {{隐患：exits-blocked}}。隐患的等级、条文、罚则和免罚都在 content/hazards/ 的隐患目录里定义，问卷只引用编号。");
+            return null;
+        }
 
-    private static Hazard? ParseHazard(List<List<Inline>> lines, string label, int line, ContentPage page, DiagnosticBag diagnostics)
-    {
-        var details = new Dictionary<string, (List<Inline> Inlines, string Text, int Line)>();
+        string? fix = null;
         for (var i = 1; i < lines.Count; i++)
         {
-            var text = LineText(lines[i]).Trim();
-            var m = DetailLine().Match(text);
-            if (!m.Success || !DetailKeys.Contains(m.Groups["key"].Value))
+            var detail = DetailLines.Read(lines[i], line + i);
+            if (detail is { Key: "整改", Qualifier: null } && fix is null && detail.Value.Length > 0)
             {
-                diagnostics.Error(page.DisplayPath, line + i, 1, DiagnosticCodes.QuestionMalformed,
-                    $"“{Shorten(text)}”无法识别。隐患下面每行以 {string.Join("、", DetailKeys.Select(k => k + "："))} 之一开头。");
+                fix = detail.Value;
                 continue;
             }
-            details[m.Groups["key"].Value] = (lines[i], m.Groups["value"].Value.Trim(), line + i);
+            diagnostics.Error(page.DisplayPath, line + i, 1, DiagnosticCodes.OptionRestatesHazard, detail is { Key: "等级" or "违反" or "处罚" or "期限" or "免罚" }
+                ? $"选项“{label}”不能自己写“{detail.Key}：”。隐患“{hazardId}”的等级、条文、罚则、期限和免罚只在隐患目录（content/hazards/）里写一次，所有问卷共用；问卷里只能另写一行“整改：”，换一种说法讲怎么改。需要不同的法律判断时，请在目录里新建一个隐患。"
+                : $"选项“{label}”下面的“{DetailLines.Shorten(DetailLines.Text(lines[i]))}”无法识别。引用隐患的选项下面最多写一行“整改：……”。");
         }
-
-        var missing = DetailKeys.Where(k => k != "处罚" && (!details.TryGetValue(k, out var d) || d.Text.Length == 0)).ToList();
-        if (!details.ContainsKey("处罚")) missing.Add("处罚");
-        if (missing.Count > 0)
-        {
-            diagnostics.Error(page.DisplayPath, line, 1, DiagnosticCodes.HazardIncomplete,
-                $"隐患选项“{label}”缺少：{string.Join("、", missing)}。每个隐患都要写明等级、违反的条文、罚则、整改办法、期限和免罚路径。");
-            return null;
-        }
-
-        HazardSeverity? severity = details["等级"].Text switch
-        {
-            "一般隐患" => HazardSeverity.General,
-            "较大隐患" => HazardSeverity.Serious,
-            "可能构成重大火灾隐患" => HazardSeverity.PossiblyMajor,
-            _ => null,
-        };
-        if (severity is null)
-        {
-            diagnostics.Error(page.DisplayPath, details["等级"].Line, 1, DiagnosticCodes.HazardValueInvalid,
-                $"等级“{details["等级"].Text}”无法识别。只能写：一般隐患、较大隐患、可能构成重大火灾隐患。");
-            return null;
-        }
-
-        var breaks = details["违反"].Inlines.OfType<CitationInline>().ToList();
-        if (breaks.Count == 0)
-        {
-            diagnostics.Error(page.DisplayPath, details["违反"].Line, 1, DiagnosticCodes.HazardIncomplete,
-                $"隐患选项“{label}”的“违反：”没有写出法条。请写成《消防法》第二十八条 这样的引用。");
-            return null;
-        }
-        var penaltyText = details["处罚"].Text;
-        var penalties = details["处罚"].Inlines.OfType<CitationInline>().ToList();
-        var noDirectPenalty = penaltyText == "无直接罚则";
-        if (penalties.Count == 0 && !noDirectPenalty)
-        {
-            diagnostics.Error(page.DisplayPath, details["处罚"].Line, 1, DiagnosticCodes.HazardIncomplete,
-                $"隐患选项“{label}”的“处罚：”没有写出法条。请引用规定罚则的条文；法律对此没有罚则时写“处罚：无直接罚则”。");
-            return null;
-        }
-
-        var exemptionText = details["免罚"].Text;
-        (ExemptionPath Path, string Note)? exemption = exemptionText switch
-        {
-            "可能适用" => (ExemptionPath.MayQualify, ""),
-            "可能从轻或减轻" => (ExemptionPath.MayReduce, ""),
-            _ when exemptionText.StartsWith("不适用", StringComparison.Ordinal) => (ExemptionPath.NotApplicable, exemptionText["不适用".Length..].TrimStart('：', ':', '，', ' ')),
-            _ => null,
-        };
-        if (exemption is null)
-        {
-            diagnostics.Error(page.DisplayPath, details["免罚"].Line, 1, DiagnosticCodes.HazardValueInvalid,
-                $"免罚“{exemptionText}”无法识别。只能写：可能适用、可能从轻或减轻、不适用：原因。");
-            return null;
-        }
-        // Every Hunan exemption scheme excludes 重大火灾隐患; the site must never suggest otherwise.
-        if (severity == HazardSeverity.PossiblyMajor && exemption.Value.Path != ExemptionPath.NotApplicable)
-        {
-            diagnostics.Error(page.DisplayPath, details["免罚"].Line, 1, DiagnosticCodes.HazardValueInvalid,
-                "可能构成重大火灾隐患的情形不适用任何免罚或从轻规定。请写“免罚：不适用：可能构成重大火灾隐患”。");
-            return null;
-        }
-
-        return new Hazard(severity.Value, breaks, penalties, noDirectPenalty, details["整改"].Text, details["期限"].Text,
-            exemption.Value.Path, exemption.Value.Note);
+        return new QuestionOption(index, label, Outcome.Hazard, new HazardReference(hazardId, fix, line, paragraph.Column + 1), line);
     }
-
-    /// <summary>An option's paragraph, cut at its line breaks: the label line, then one line per detail.</summary>
-    private static List<List<Inline>> SplitLines(ContainerInline inline)
-    {
-        var lines = new List<List<Inline>> { new() };
-        foreach (var child in inline)
-        {
-            if (child is LineBreakInline) lines.Add([]);
-            else lines[^1].Add(child);
-        }
-        return lines;
-    }
-
-    private static string LineText(IEnumerable<Inline> inlines) =>
-        string.Concat(inlines.Select(i => i switch
-        {
-            LiteralInline l => l.Content.ToString(),
-            CitationInline c => c.Prefix + string.Concat(c.Parts.Select(p => p.Text)),
-            CodeInline code => code.Content,
-            ContainerInline container => LineText(container),
-            _ => "",
-        }));
-
-    private static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;
 
     private static void Error(ContentPage page, Block block, string code, string message, DiagnosticBag diagnostics) =>
         diagnostics.Error(page.DisplayPath, block.Line + 1, block.Column + 1, code, message);

@@ -1,7 +1,8 @@
 namespace PublicEdu.Theme.Models;
 
-/// <summary>What choosing a hazard option means, shown on the paper checklist too.</summary>
-public sealed record HazardInfoView(string Severity, string SeverityClass, string BreaksHtml, string PenaltyHtml, string Fix, string Deadline, string Exemption);
+/// <summary>What choosing a hazard option means, shown on the paper checklist too. An advice-only hazard has no articles.</summary>
+public sealed record HazardInfoView(string Severity, string SeverityClass, string BreaksHtml, string PenaltyHtml, string Fix, string Deadline, string Exemption,
+    string Note, string MajorBasis);
 
 public sealed record SelfCheckOptionView(int Index, string Label, HazardInfoView? Hazard);
 

@@ -2,6 +2,8 @@
 // adds conditional questions, progress, saving in this browser only, one question per screen on
 // a phone (GOV.UK "question pages" and "check answers"), the result with the law behind each
 // hazard, printable documents, and export/import. Nothing is fetched and nothing is sent.
+import { assess } from "./exemption.js";
+
 const data = JSON.parse(document.getElementById("selfcheck-data").textContent);
 const form = document.getElementById("selfcheck-form");
 const result = document.getElementById("selfcheck-result");
@@ -239,16 +241,29 @@ form.addEventListener("submit", (event) => {
 
 const LEVELS = [
   { title: "未发现隐患", text: "按您的回答，没有发现这份问卷所列的火灾隐患。请保持现状，定期再查。" },
-  { title: "一般风险", text: "发现一般火灾隐患。它们不难整改，但不改会被处罚，起火时也会造成伤亡。请在建议期限内逐项改好。" },
+  { title: "一般风险", text: "发现一般火灾隐患。它们不难整改，但不改可能被处罚，起火时也可能造成伤亡。请在建议期限内逐项改好。" },
   { title: "较高风险", text: "发现较大隐患，一旦起火，人员可能来不及疏散。请尽快整改，整改完成前加强巡查。" },
-  { title: "高风险：可能存在重大火灾隐患", text: "至少有一项可能构成重大火灾隐患。请立即整改，必要时停止使用相关区域，并向当地消防救援机构报告。重大火灾隐患不适用任何免罚规定。" },
+  { title: "高风险：可能存在重大火灾隐患", text: "至少有一项可能构成重大火灾隐患。请立即整改，必要时停止使用相关区域，并联系当地消防救援机构。" },
 ];
+const SEVERITY_CLASS = ["general", "serious", "major"];
+const SEVERITY_NAME = ["一般隐患", "较大隐患", "可能构成重大火灾隐患"];
+const SCHEME_STATUS = {
+  may: "可能适用",
+  unknown: "可能适用，但要先确认您回答“不确定”的条件",
+  no: "不适用",
+  outside: "不适用：您查出的隐患都不在这项办法的范围内",
+  none: "不涉及：没有查出违法的隐患",
+};
+const CONDITION_MARK = { met: "符合", unmet: "不符合", unknown: "需要确认", todo: "需要您做到" };
 
-function hazards() {
+/** Each hazard found, with its question, option and catalogue entry; legal hazards by severity, then advice. */
+function findings(assessment) {
+  const byQuestion = new Map(assessment.found.map((f) => [f.q, f]));
   return visibleQuestions()
-    .map((q) => ({ q, option: q.options[answers[q.id]] }))
-    .filter((x) => x.option && x.option.o === "hazard")
-    .sort((a, b) => b.option.h.sev - a.option.h.sev || a.q.n - b.q.n);
+    .map((q) => ({ q, option: q.options[answers[q.id]], found: byQuestion.get(q.id) }))
+    .filter((x) => x.found)
+    .map((x) => ({ ...x, hazard: data.hazards[x.found.h] }))
+    .sort((a, b) => (b.hazard.sev ?? -1) - (a.hazard.sev ?? -1) || a.q.n - b.q.n);
 }
 
 function deadlineDate(text) {
@@ -270,63 +285,112 @@ function articleTexts(citations) {
     el("div", { class: "article-text" }, el("p", { class: "article-title" }, a.t), a.x.split("\n").map((line) => el("p", {}, line))));
 }
 
-function exemptionText(h) {
-  if (h.ex === "may") return "及时改正、没有造成危害后果的，可能不予处罚（轻微不罚、首违不罚）。";
-  if (h.ex === "reduce") return "主动消除或者减轻违法行为危害后果的，可能从轻或者减轻处罚。";
-  return `不适用${h.exNote ? "：" + h.exNote : ""}。`;
+function fixOf(item) {
+  return item.option.fix ?? item.hazard.fix;
 }
 
-function hazardItem({ q, option }) {
-  const h = option.h;
+function sourceText(source) {
+  return [source.issuer, source.title, source.date ? `（${source.date}）` : "", source.via ? `，${source.via}` : ""].join("");
+}
+
+function hazardSchemes(item) {
+  const h = item.hazard;
+  if (h.sev === 2) return "不适用：可能构成重大火灾隐患，本站见到的各项免罚办法都排除重大火灾隐患。";
+  if (item.found.schemes.length > 0) return `${item.found.schemes.join("、")}（条件和来源见下面的“能否免罚”）。`;
+  if (h.schemes.length > 0) return `这一项本可能适用${h.schemes.join("、")}，但按您的回答，它们的条件不满足（原因见下面的“能否免罚”）。`;
+  return "没有可能适用的免罚办法，但主动整改仍然必须，也是从轻处理的前提。";
+}
+
+function hazardItem(item) {
+  const { q, option, hazard: h } = item;
   return el("li", { class: "hazard" },
-    el("h4", {}, el("span", { class: `severity severity-${["general", "serious", "major"][h.sev]}` }, h.severity), ` 第 ${q.n} 题：${q.text}`),
-    el("p", {}, el("strong", {}, "您的情况："), option.l),
-    el("p", {}, el("strong", {}, "怎么改："), h.fix),
+    el("h4", {}, el("span", { class: `severity severity-${SEVERITY_CLASS[h.sev]}` }, h.severity), ` ${h.title}`),
+    el("p", {}, el("strong", {}, "您的回答："), `第 ${q.n} 题 ${q.text} —— ${option.l}`),
+    el("p", {}, el("strong", {}, "怎么改："), fixOf(item)),
     el("p", {}, el("strong", {}, "建议期限："), deadlineDate(h.deadline)),
+    h.majorBasis ? el("p", {}, el("strong", {}, "为什么可能构成重大火灾隐患："), h.majorBasis) : null,
     el("p", {}, el("strong", {}, "违反："), citeLinks(h.breaks)),
     el("details", {}, el("summary", {}, "查看条文原文"), articleTexts(h.breaks)),
-    el("div", { class: "penalty" }, el("p", {}, el("strong", {}, "可能的处罚：")),
-      h.noPenalty ? el("p", {}, "法律对这种情形没有直接规定罚款，但必须改正；引发火灾等后果的，要承担相应责任。")
+    el("div", { class: "penalty" }, el("p", {}, el("strong", {}, "可能的处罚："), h.cause ? `（案由：${h.cause}）` : ""),
+      h.noPenalty ? el("p", {}, data.rules?.noPenalty ?? "")
         : h.penalties.map((p) => el("blockquote", {}, el("p", {}, el("a", { href: p.refs[0]?.href }, p.t), "："), (p.refs[0]?.quote ?? "").split("\n").map((line) => el("p", {}, line))))),
-    el("p", {}, el("strong", {}, "主动整改能否免罚："), exemptionText(h)));
+    h.note ? el("p", { class: "small" }, h.note) : null,
+    el("p", {}, el("strong", {}, "可能适用的免罚办法："), hazardSchemes(item)));
+}
+
+function adviceItem(item) {
+  const { q, option, hazard: h } = item;
+  return el("li", { class: "hazard advice" },
+    el("h4", {}, el("span", { class: "severity severity-advice" }, "安全建议"), ` ${h.title}`),
+    el("p", {}, el("strong", {}, "您的回答："), `第 ${q.n} 题 ${q.text} —— ${option.l}`),
+    el("p", {}, h.note),
+    el("p", {}, el("strong", {}, "建议："), fixOf(item)),
+    el("p", {}, el("strong", {}, "建议期限："), deadlineDate(h.deadline)));
 }
 
 function link(href, text) {
   return href ? el("a", { href }, text) : text;
 }
 
-function voluntarySection(found) {
-  const groups = [
-    ["may", "可能不予处罚（轻微不罚、首违不罚）", "如果及时改正、没有造成危害后果，依照《行政处罚法》第三十三条第一款，消防救援机构可以不予处罚。"],
-    ["reduce", "可能从轻或者减轻处罚", "主动消除或者减轻危害后果的，依照《行政处罚法》第三十二条，应当从轻或者减轻处罚。"],
-    ["no", "不适用免罚或从轻", "可能构成重大火灾隐患的，或者法律另有规定的，不适用上述规定，必须立即整改。"],
-  ];
-  const channels = data.channels.length > 0
-    ? el("ul", {}, data.channels.map((c) => el("li", {}, c.name, c.phone ? `，电话：${c.phone}` : "", c.address ? `，地址：${c.address}` : "",
-      /^https?:\/\//.test(c.url) ? ["，网址：", el("a", { href: c.url }, c.url)] : "", c.note ? `（${c.note}）` : "")))
-    : el("p", {}, "本站运营方尚未公布申报渠道。请直接向场所所在地的消防救援机构（消防救援大队）咨询主动申报的方式。");
+function conditionDetail(result) {
+  if (result.count === null) return "";
+  const worst = result.worst === null ? "" : `，其中最严重的是${SEVERITY_NAME[result.worst]}`;
+  return `：按您的回答，涉及 ${result.count} 个案由${worst}`;
+}
+
+function schemeBlock(scheme, result, found) {
+  const covered = found.filter((x) => result.hazards.includes(x.q.id));
+  return el("div", { class: `exemption-group exemption-${result.status}` },
+    el("h4", {}, `${scheme.name}：${SCHEME_STATUS[result.status]}`),
+    el("p", {}, `效果：${scheme.effect}。`),
+    el("ul", { class: "conditions" }, scheme.conditions.map((text, i) => {
+      const r = result.conditions[i];
+      return el("li", { class: `condition-${r.status}` }, el("strong", {}, `${CONDITION_MARK[r.status]}：`), text, conditionDetail(r));
+    })),
+    covered.length > 0 ? el("p", {}, "可能涉及的隐患：", covered.map((x) => x.hazard.title).join("；"), "。") : null,
+    scheme.caveat ? el("p", { class: "small" }, scheme.caveat) : null,
+    el("p", { class: "small" }, "来源：", scheme.sources.map(sourceText).join("；"), "。"));
+}
+
+function assessmentSection(assessment, found) {
+  const rules = data.rules;
+  const legal = found.filter((x) => x.hazard.sev !== null);
   return el("section", { class: "voluntary", "aria-labelledby": "voluntary-title" },
-    el("h3", { id: "voluntary-title" }, "主动整改、主动申报，可能从宽处理"),
-    el("p", {}, "下面按法律规定，说明您发现的每项隐患在主动整改后可能得到的处理。能否不罚、少罚，由消防救援机构依法认定，本站不能保证结果。"),
-    groups.map(([kind, title, basis]) => {
-      const items = found.filter((x) => x.option.h.ex === kind);
-      if (items.length === 0) return null;
-      return el("div", { class: `exemption-group exemption-${kind}` }, el("h4", {}, title), el("p", {}, basis),
-        el("ul", {}, items.map(({ q, option }) => el("li", {}, `第 ${q.n} 题：${option.l}`, option.h.exNote ? `（${option.h.exNote}）` : ""))));
-    }),
+    el("h3", { id: "voluntary-title" }, "能否免罚：按您的回答逐项说明"),
+    el("p", {}, "下面按您的回答，说明每项免罚或从轻办法的条件是否符合。这只是根据法律和公开资料作出的初步判断：能否不罚、少罚，由消防救援机构依法认定，本站不能保证结果。"),
+    assessment.major && rules.major
+      ? el("div", { class: "notice notice-warning major-hazard" },
+        el("p", {}, el("strong", {}, rules.major.text)),
+        el("p", {}, "依据：", el("a", { href: rules.major.href }, rules.major.t), "：", rules.major.quote))
+      : null,
+    legal.length > 0 ? el("p", {}, `案由统计：您查出的违法隐患涉及 ${assessment.causes.length} 个案由`,
+      assessment.causes.length > 0 ? `（${assessment.causes.map((c) => `${c.cause}，${SEVERITY_NAME[c.sev]}`).join("；")}）` : "", "。") : null,
+    rules.schemes.map((scheme, i) => schemeBlock(scheme, assessment.schemes[i], legal)),
     el("h4", {}, "湖南的相关规定"),
-    el("ul", {},
-      el("li", {}, "湖南省消防救援总队 2021 年 10 月 9 日印发的《湖南省消防救援机构行政处罚案件裁量指导意见》，据某县消防救援大队公布的免罚事项清单引用，规定了“轻微不罚”（消防安全违法行为轻微并及时改正，没有造成危害后果的，不予处罚）和“首违不罚”。首违不罚的条件是：初次发现消防安全违法行为；所涉行政处罚案由不超过 2 个，且均属一般及以下的违法情形；未造成人身伤害、财产损失等严重后果；及时改正。"),
-      el("li", {}, "湖南省消防救援总队 2021 年法治政府建设情况报告称，湖南推行了消防安全隐患主动申报免罚机制、首次免罚制度和小微企业首次免罚。主动申报免罚的具体办法（谁可以申报、怎样申报、免除什么）本站未能核实，请向当地消防救援机构确认。"),
-      el("li", {}, "长沙本地新闻报道（2024 年 3 月 17 日）：长沙开展火灾隐患集中清理行动期间，“凡是单位场所自查发现的消防安全隐患并积极整改的，依法减免行政处罚”；检查中发现的隐患则依法严格处理。"),
-      el("li", {}, "国家消防救援局 2025 年 9 月 10 日印发了《消防行政处罚裁量权基准》（消防〔2025〕39号），它对湖南上述规定的影响目前不明。")),
+    el("ul", {}, rules.statements.map((s) => el("li", {}, s.text, el("span", { class: "small" }, `（来源：${sourceText(s.source)}）`)))),
+    el("p", { class: "small" }, `以上规则由本站编辑核对，最近核对日期：${rules.reviewed}。`),
+    nextSteps(assessment),
+    el("p", {}, "详细说明见", link(data.links.voluntaryReporting, "主动申报与免罚指引"), "和", link(data.links.exemption, "首违不罚与轻微不罚"), "。"));
+}
+
+function channelList() {
+  return el("ul", {}, data.channels.map((c) => el("li", {}, c.name, c.phone ? `，电话：${c.phone}` : "", c.address ? `，地址：${c.address}` : "",
+    /^https?:\/\//.test(c.url) ? ["，网址：", el("a", { href: c.url }, c.url)] : "", c.note ? `（${c.note}）` : "")));
+}
+
+function nextSteps(assessment) {
+  const rules = data.rules;
+  const report = data.channels.length > 0
+    ? ["通过下列渠道向消防救援机构报告自查发现的隐患和整改情况：", channelList()]
+    : [rules.ask, data.organisation.contact ? `也可以联系本站运营方：${data.organisation.name}${data.organisation.contact}。` : ""];
+  return [
     el("h4", {}, "怎么做"),
     el("ol", {},
-      el("li", {}, "按上面的办法和期限整改；可能构成重大火灾隐患的，立即整改。"),
-      el("li", {}, "留存证据：整改前后的照片、购买和维修凭证、自查记录。"),
-      el("li", {}, "主动申报：通过下列渠道向消防救援机构报告自查发现的隐患和整改情况。", channels),
+      el("li", {}, assessment.major ? "立即整改可能构成重大火灾隐患的项目，整改完成前停止使用危险部位；其他隐患按建议期限整改。" : "按上面的办法和期限整改。"),
+      el("li", {}, "准备好这些材料：", el("ul", {}, rules.prepare.map((p) => el("li", {}, p)))),
+      el("li", {}, "主动申报：", report),
       el("li", {}, "之后：消防救援机构可能上门核查。是否处罚、怎样处罚，以其依法作出的决定为准。")),
-    el("p", {}, "详细说明见", link(data.links.voluntaryReporting, "主动申报与免罚指引"), "和", link(data.links.exemption, "首违不罚与轻微不罚"), "。"));
+  ];
 }
 
 function premisesFields() {
@@ -337,10 +401,17 @@ function premisesFields() {
     field("name", "场所名称"), field("address", "地址"), field("checker", "检查人"), field("date", "检查日期", "date"));
 }
 
+function currentAssessment() {
+  return assess(data.model, answers);
+}
+
 function showResult() {
-  const found = hazards();
-  const level = found.length === 0 ? 0 : found[0].option.h.sev + 1;
-  const count = (sev) => found.filter((x) => x.option.h.sev === sev).length;
+  const assessment = currentAssessment();
+  const found = findings(assessment);
+  const legal = found.filter((x) => x.hazard.sev !== null);
+  const advice = found.filter((x) => x.hazard.sev === null);
+  const level = legal.length === 0 ? 0 : legal[0].hazard.sev + 1;
+  const count = (sev) => legal.filter((x) => x.hazard.sev === sev).length;
   form.hidden = wizard;
   checkPage.hidden = true;
   result.replaceChildren(...[
@@ -351,14 +422,18 @@ function showResult() {
       el("ul", { class: "counts" },
         el("li", {}, `可能构成重大火灾隐患：${count(2)} 项`),
         el("li", {}, `较大隐患：${count(1)} 项`),
-        el("li", {}, `一般隐患：${count(0)} 项`)),
+        el("li", {}, `一般隐患：${count(0)} 项`),
+        advice.length > 0 ? el("li", {}, `安全建议（不是违法，但很危险）：${advice.length} 项`) : null),
       el("p", { class: "small" }, "总体风险由最严重的一项决定。本结果仅供自查参考，以消防救援机构的认定为准。")),
-    found.length > 0 ? [el("h3", {}, "发现的隐患"), el("ol", { class: "hazard-list" }, found.map(hazardItem)), voluntarySection(found)] : null,
+    legal.length > 0 ? [el("h3", {}, "发现的隐患"), el("ol", { class: "hazard-list" }, legal.map(hazardItem))] : null,
+    advice.length > 0 ? [el("h3", {}, "安全建议"), el("p", {}, "下面几项没有对应的法律条文，不会因此被处罚，但很多火灾就是这样引起的，请认真对待。"),
+      el("ol", { class: "hazard-list" }, advice.map(adviceItem))] : null,
+    legal.length > 0 && data.rules ? assessmentSection(assessment, found) : null,
     el("h3", {}, "打印和保存"),
     premisesFields(),
     el("div", { class: "tool-row" },
       el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("record") }, "打印自查记录"),
-      found.length > 0 ? el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("report") }, "打印主动申报表") : null,
+      legal.length > 0 ? el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("report") }, "打印主动申报表") : null,
       found.length > 0 ? el("button", { type: "button", class: "button-secondary", onclick: () => printDoc("pledge") }, "打印安全承诺书") : null,
       el("button", { type: "button", class: "button-secondary", onclick: exportAnswers }, "导出答案"),
       el("button", { type: "button", class: "button-secondary", onclick: backToForm }, "返回修改答案")),
@@ -391,33 +466,39 @@ function table(head, rows) {
 }
 
 function outcomeName(option) {
-  return option.o === "ok" ? "合规" : option.o === "na" ? "不适用" : option.h.severity;
+  if (option.o === "ok") return "合规";
+  if (option.o === "na") return "不适用";
+  if (option.o === "hazard") return data.hazards[option.h].severity;
+  return option.l;
 }
 
 function buildDoc(kind) {
-  const found = hazards();
+  const assessment = currentAssessment();
+  const found = findings(assessment);
+  const legal = found.filter((x) => x.hazard.sev !== null);
   const date = premises.date || today();
   if (kind === "record") {
     return el("article", { class: "doc", "data-doc": "record" }, el("h2", {}, "消防安全自查记录"),
       lines(["场所名称", premises.name], ["地址", premises.address], ["检查人", premises.checker], ["检查日期", date], ["自查项目", data.title]),
       table(["序号", "检查内容", "检查结果", "判定", "整改期限"], visibleQuestions().map((q) => {
         const option = q.options[answers[q.id]];
-        return [String(q.n), q.text, option ? option.l : "未回答", option ? outcomeName(option) : "", option?.h ? deadlineDate(option.h.deadline) : ""];
+        return [String(q.n), q.text, option ? option.l : "未回答", option ? outcomeName(option) : "", option?.h ? deadlineDate(data.hazards[option.h].deadline) : ""];
       })),
       signatures("检查人签名", "消防安全责任人签名", "日期"));
   }
   if (kind === "report") {
     return el("article", { class: "doc", "data-doc": "report" }, el("h2", {}, "火灾隐患主动申报表"),
       el("p", { class: "small" }, "本表为本站提供的参考格式；申报方式和表格以当地消防救援机构的要求为准。"),
-      lines(["申报单位（场所）名称", premises.name], ["地址", premises.address], ["联系人", premises.checker], ["联系电话", ""], ["自查日期", date]),
-      table(["序号", "隐患情形", "违反的规定", "整改措施", "整改期限"], found.map(({ option }, i) =>
-        [String(i + 1), option.l, option.h.breaks.map((b) => b.t).join("、"), option.h.fix, deadlineDate(option.h.deadline)])),
+      lines(["申报单位（场所）名称", premises.name], ["地址", premises.address], ["联系人", premises.checker], ["联系电话", ""], ["自查日期", date],
+        ["涉及案由", `${assessment.causes.length} 个`], ["是否可能有重大火灾隐患", assessment.major ? "是（已立即整改或停止使用危险部位）" : "否"]),
+      table(["序号", "隐患情形", "等级", "违反的规定", "案由", "整改措施", "整改期限"], legal.map((x, i) =>
+        [String(i + 1), x.hazard.title, x.hazard.severity, x.hazard.breaks.map((b) => b.t).join("、"), x.hazard.cause || "—", fixOf(x), deadlineDate(x.hazard.deadline)])),
       el("p", {}, "本单位（场所）通过自查发现上述火灾隐患，现主动申报，并承诺按期整改到位。"),
       signatures("申报人签名（盖章）", "日期"));
   }
   return el("article", { class: "doc", "data-doc": "pledge" }, el("h2", {}, "消防安全承诺书"),
-    el("p", {}, `本场所（${premises.name || "＿＿＿＿＿＿"}）坚持“自知、自查、自改”，通过自查发现下列火灾隐患，现向社会公开承诺在以下期限内整改完毕，整改期间落实防范措施，确保消防安全。`),
-    el("ol", {}, found.map(({ option }) => el("li", {}, `${option.l}：${option.h.fix}（${deadlineDate(option.h.deadline)}）`))),
+    el("p", {}, `本场所（${premises.name || "＿＿＿＿＿＿"}）坚持“自知、自查、自改”，通过自查发现下列火灾隐患和安全问题，现向社会公开承诺在以下期限内整改完毕，整改期间落实防范措施，确保消防安全。`),
+    el("ol", {}, found.map((x) => el("li", {}, `${x.hazard.title}：${fixOf(x)}（${deadlineDate(x.hazard.deadline)}）`))),
     el("p", {}, "欢迎社会各界监督。"),
     signatures("承诺人（消防安全责任人）签名", "日期"));
 }

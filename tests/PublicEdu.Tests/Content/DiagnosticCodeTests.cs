@@ -89,32 +89,66 @@ public class DiagnosticCodeTests
         new("backwards range", DiagnosticCodes.CitationBadRange, Severity.Error, "guides/c.md", 5, t => t.WithLaw().Write("guides/c.md", Page("引", "《测试法》第三条至第二条"))),
         new("questionnaire without questions", DiagnosticCodes.QuestionnaireEmpty, Severity.Error, "selfchecks/test-check.md", 1, t => t.WithSelfCheck(
             "---\ntitle: 空问卷\npremises: 商店\nreviewed: 2026-11-28\n---\n\n引言。\n")),
-        new("duplicate question id", DiagnosticCodes.QuestionDuplicateId, Severity.Error, "selfchecks/test-check.md", 28, t => t.WithSelfCheck(
+        new("duplicate question id", DiagnosticCodes.QuestionDuplicateId, Severity.Error, "selfchecks/test-check.md", 22, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("::: question gas", "::: question exits-clear").Replace("if=gas:", "if=exits-clear:"))),
         new("option without outcome", DiagnosticCodes.OptionNoOutcome, Severity.Error, "selfchecks/test-check.md", 18, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("- 畅通 {合规}", "- 畅通"))),
         new("unknown outcome", DiagnosticCodes.OptionNoOutcome, Severity.Error, "selfchecks/test-check.md", 18, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("- 畅通 {合规}", "- 畅通 {还行}"))),
-        new("hazard without fix", DiagnosticCodes.HazardIncomplete, Severity.Error, "selfchecks/test-check.md", 19, t => t.WithSelfCheck(
-            ContentTree.MiniSelfCheck.Replace("  整改：立即清理。\n", ""))),
-        new("hazard without severity", DiagnosticCodes.HazardIncomplete, Severity.Error, "selfchecks/test-check.md", 19, t => t.WithSelfCheck(
-            ContentTree.MiniSelfCheck.Replace("  等级：较大隐患\n", ""))),
-        new("hazard without citation", DiagnosticCodes.HazardIncomplete, Severity.Error, "selfchecks/test-check.md", 21, t => t.WithSelfCheck(
-            ContentTree.MiniSelfCheck.Replace("违反：《测试法》第二条第一款第三项", "违反：消防规定"))),
-        new("hazard citation that does not resolve", DiagnosticCodes.CitationNoSuchArticle, Severity.Error, "selfchecks/test-check.md", 21, t => t.WithSelfCheck(
-            ContentTree.MiniSelfCheck.Replace("违反：《测试法》第二条第一款第三项", "违反：《测试法》第九十条"))),
         new("condition on a later question", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 13, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("::: question exits-clear", "::: question exits-clear if=gas:只用电"))),
-        new("condition on an unknown question", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 35, t => t.WithSelfCheck(
+        new("condition on an unknown question", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 29, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("if=gas:瓶装液化气", "if=fuel:瓶装液化气"))),
-        new("condition on an unknown option", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 35, t => t.WithSelfCheck(
+        new("condition on an unknown option", DiagnosticCodes.ConditionInvalid, Severity.Error, "selfchecks/test-check.md", 29, t => t.WithSelfCheck(
             ContentTree.MiniSelfCheck.Replace("if=gas:瓶装液化气", "if=gas:天然气"))),
         new("question outside a section", DiagnosticCodes.QuestionMalformed, Severity.Error, "selfchecks/test-check.md", 7, t => t.WithSelfCheck(
             "---\ntitle: 问卷\npremises: 商店\nreviewed: 2026-11-28\n---\n\n::: question a\n问？\n\n- 是 {合规}\n:::\n")),
-        new("bad severity", DiagnosticCodes.HazardValueInvalid, Severity.Error, "selfchecks/test-check.md", 20, t => t.WithSelfCheck(
-            ContentTree.MiniSelfCheck.Replace("等级：较大隐患", "等级：很严重"))),
-        new("major hazard offered an exemption", DiagnosticCodes.HazardValueInvalid, Severity.Error, "selfchecks/test-check.md", 45, t => t.WithSelfCheck(
-            ContentTree.MiniSelfCheck.Replace("免罚：不适用：可能构成重大火灾隐患", "免罚：可能适用"))),
+        new("option names no catalogue hazard", DiagnosticCodes.HazardUnknown, Severity.Error, "selfchecks/test-check.md", 19, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("{隐患：exits-blocked}", "{隐患：exit-blocked}"))),
+        new("hazard option without an id", DiagnosticCodes.OptionRestatesHazard, Severity.Error, "selfchecks/test-check.md", 19, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("{隐患：exits-blocked}", "{隐患}"))),
+        new("option restates the hazard's severity", DiagnosticCodes.OptionRestatesHazard, Severity.Error, "selfchecks/test-check.md", 20, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("{隐患：exits-blocked}\n", "{隐患：exits-blocked}\n  等级：一般隐患\n"))),
+        new("hazard for other premises", DiagnosticCodes.HazardNotForPremises, Severity.Error, "selfchecks/test-check.md", 19, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报\n", "免罚：主动申报\n场所：人员密集场所\n")).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck)),
+        new("unknown premises class in a questionnaire", DiagnosticCodes.PremisesClassUnknown, Severity.Error, "selfchecks/test-check.md", 7, t => t.WithSelfCheck(
+            ContentTree.MiniSelfCheck.Replace("reviewed: 2026-11-28\n", "reviewed: 2026-11-28\nclasses: [学校]\n"))),
+        new("unknown premises class in the catalogue", DiagnosticCodes.PremisesClassUnknown, Severity.Error, "hazards/test.md", 24, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报\n", "免罚：主动申报\n等级（学校）：较大隐患\n")).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck)),
+        new("hazard without fix", DiagnosticCodes.HazardIncomplete, Severity.Error, "hazards/test.md", 15, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("整改：立即清理。\n", ""))),
+        new("hazard without citation", DiagnosticCodes.HazardIncomplete, Severity.Error, "hazards/test.md", 18, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("违反：《测试法》第二条第一款第三项", "违反：消防规定"))),
+        new("hazard citation that does not resolve", DiagnosticCodes.CitationNoSuchArticle, Severity.Error, "hazards/test.md", 18, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("违反：《测试法》第二条第一款第三项", "违反：《测试法》第九十条"))),
+        new("bad severity", DiagnosticCodes.HazardValueInvalid, Severity.Error, "hazards/test.md", 20, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("等级：较大隐患", "等级：很严重"))),
+        new("bad deadline", DiagnosticCodes.HazardValueInvalid, Severity.Error, "hazards/test.md", 22, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("期限：立即\n免罚：主动申报", "期限：尽快\n免罚：主动申报"))),
+        new("a 较大 hazard offers 首违不罚", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 23, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报", "免罚：首违不罚、主动申报"))),
+        new("a possible 重大 hazard offers a scheme", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 35, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：无", "免罚：主动申报"))),
+        new("a scheme exemptions.yml lacks", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 23, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报", "免罚：一律免罚"))),
+        new("penalty not in the penalty table", DiagnosticCodes.PenaltyNotRegistered, Severity.Error, "hazards/test.md", 19, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("处罚：《测试法》第六十条", "处罚：《测试法》第三条"))),
+        new("penalty that does not punish the duty", DiagnosticCodes.PenaltyDoesNotCover, Severity.Error, "hazards/test.md", 19, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("违反：《测试法》第二条第一款第三项", "违反：《测试法》第一条"))),
+        new("hazard id used twice", DiagnosticCodes.HazardDuplicateId, Severity.Error, "hazards/test.md", 26, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("::: hazard lpg-basement", "::: hazard exits-blocked"))),
+        new("advice with a penalty", DiagnosticCodes.AdviceWithLegalClaim, Severity.Error, "hazards/test.md", 43, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue + "\n\n::: hazard ebike-indoor\n在室内给电动车充电\n\n性质：安全建议\n说明：很危险。\n处罚：《测试法》第六十条\n整改：移到室外。\n期限：立即\n:::\n")),
+        new("questionnaire without exemptions.yml", DiagnosticCodes.RulesMissing, Severity.Error, "selfchecks/test-check.md", 1, t =>
+        {
+            t.WithSelfCheck();
+            File.Delete(Path.Combine(t.ContentDir, "exemptions.yml"));
+        }),
+        new("exemptions.yml with a bad level", DiagnosticCodes.RulesInvalid, Severity.Error, "exemptions.yml", 13, t => t
+            .WithCatalogue(rules: ContentTree.MiniRules.Replace("max_severity: 一般隐患", "max_severity: 很严重")).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck)),
+        new("exemptions.yml names an article the site lacks", DiagnosticCodes.RulesInvalid, Severity.Error, "exemptions.yml", 1, t => t
+            .WithCatalogue(rules: ContentTree.MiniRules.Replace("article: 3", "article: 69")).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck)),
+        new("self-checks without a reporting channel", DiagnosticCodes.ReportingChannelMissing, Severity.Warning, "site.yml", 1, t => t.WithSelfCheck()),
         new("empty file", DiagnosticCodes.FrontMatterMissing, Severity.Error, "guides/empty-file.md", 1, t => t.Write("guides/empty-file.md", "")),
         new("a 50 MB file", DiagnosticCodes.FileTooLarge, Severity.Error, "guides/huge.md", 0, t => t.Write("guides/huge.md",
             "---\ntitle: 大\n---\n\n" + new string('火', 50 * 1024 * 1024 / 3))),

@@ -27,19 +27,23 @@ public class QuestionnaireTests
         Assert.NotNull(q);
         Assert.Equal("小旅馆", q.Premises);
         Assert.Equal(new DateOnly(2026, 11, 28), q.Reviewed);
-        var section = Assert.Single(q.Sections);
+        Assert.Equal(2, q.Sections.Count);
+        var section = q.Sections[0];
         Assert.Equal("安全疏散", section.Title);
         Assert.Equal(["exits-clear", "gas", "lpg"], section.Questions.Select(x => x.Id));
 
         var exits = section.Questions[0];
         Assert.Equal(["畅通", "堵塞或上锁"], exits.Options.Select(o => o.Label));
         Assert.Equal([Outcome.Compliant, Outcome.Hazard], exits.Options.Select(o => o.Outcome));
+        // The option names a catalogue hazard; its legal facts come from there.
         var hazard = exits.Options[1].Hazard!;
+        Assert.Equal("exits-blocked", hazard.Id);
         Assert.Equal(HazardSeverity.Serious, hazard.Severity);
-        Assert.Equal("《测试法》第二条第一款第三项", Assert.Single(hazard.Breaks).Prefix + string.Concat(hazard.Breaks[0].Parts.Select(p => p.Text)));
+        Assert.Equal("《测试法》第二条第一款第三项", Assert.Single(hazard.Definition.Breaks).Prefix + string.Concat(hazard.Definition.Breaks[0].Parts.Select(p => p.Text)));
         Assert.Equal("立即清理。", hazard.Fix);
-        Assert.Equal("立即", hazard.Deadline);
-        Assert.Equal(ExemptionPath.MayQualify, hazard.Exemption);
+        Assert.Equal("立即", hazard.Definition.Deadline);
+        Assert.Equal("不履行测试职责", hazard.Definition.Cause);
+        Assert.Equal(["主动申报"], hazard.Schemes);
 
         var gas = section.Questions[1];
         Assert.Equal(Outcome.NotApplicable, gas.Options[0].Outcome);
@@ -48,9 +52,52 @@ public class QuestionnaireTests
         Assert.Equal([1], lpg.Condition.OptionIndexes);
         var major = lpg.Options[1].Hazard!;
         Assert.Equal(HazardSeverity.PossiblyMajor, major.Severity);
-        Assert.True(major.NoDirectPenalty);
-        Assert.Equal(ExemptionPath.NotApplicable, major.Exemption);
-        Assert.Equal("可能构成重大火灾隐患", major.ExemptionNote);
+        Assert.True(major.Definition.NoDirectPenalty);
+        Assert.Empty(major.Schemes);
+
+        // exemptions.yml's questions about the business close every questionnaire.
+        var facts = q.Sections[1];
+        Assert.Equal(QuestionnaireValidator.FactSectionTitle, facts.Title);
+        Assert.Equal(["earlier-violation", "small-enterprise"], facts.Questions.Select(x => x.Id));
+        Assert.Equal(["以前被查出过", "小微企业"], facts.Questions.Select(x => x.Fact));
+        Assert.Equal([4, 5], facts.Questions.Select(x => x.Number));
+        Assert.Equal([Outcome.FactYes, Outcome.FactNo, Outcome.FactUnsure], facts.Questions[0].Options.Select(o => o.Outcome));
+    }
+
+    [Fact]
+    public async Task A_questionnaire_may_reword_the_fix_of_a_hazard_but_nothing_else()
+    {
+        var reworded = ContentTree.MiniSelfCheck.Replace("- 堵塞或上锁 {隐患：exits-blocked}", "- 堵塞或上锁 {隐患：exits-blocked}\n  整改：把布草搬回库房。");
+        var (ok, q) = await ParseAsync(reworded);
+        Assert.True(ok.Succeeded, ok.Describe());
+        var hazard = q!.Questions.First().Options[1].Hazard!;
+        Assert.Equal("把布草搬回库房。", hazard.Fix);
+        Assert.Equal("立即清理。", hazard.Definition.Fix);
+
+        var restated = ContentTree.MiniSelfCheck.Replace("- 堵塞或上锁 {隐患：exits-blocked}", "- 堵塞或上锁 {隐患：exits-blocked}\n  等级：一般隐患");
+        var (failed, _) = await ParseAsync(restated);
+        var error = Assert.Single(failed.WithCode(DiagnosticCodes.OptionRestatesHazard));
+        Assert.Equal(20, error.Line);
+        Assert.Contains("只在隐患目录", error.Message);
+    }
+
+    [Fact]
+    public async Task A_premises_class_raises_the_level_and_changes_the_schemes()
+    {
+        var catalogue = ContentTree.MiniCatalogue.Replace("免罚：主动申报\n", "免罚：主动申报\n等级（人员密集场所）：可能构成重大火灾隐患\n免罚（人员密集场所）：无\n重大依据：测试依据。\n");
+        using var tree = new ContentTree().WithCatalogue(catalogue)
+            .Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck.Replace("reviewed: 2026-11-28", "reviewed: 2026-11-28\nclasses: [人员密集场所]"))
+            .Write("selfchecks/other.md", ContentTree.MiniSelfCheck.Replace("title: 测试自查", "title: 住宅自查").Replace("reviewed: 2026-11-28", "reviewed: 2026-11-28\nclasses: [居住场所]"));
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, result.Describe());
+        var diagnostics = new DiagnosticBag();
+        var resolved = SiteResolver.Resolve(ContentLoader.Load(tree.ContentDir, diagnostics)!, diagnostics);
+        var crowded = resolved.Questionnaires.Values.Single(q => q.Slug == "test-check").Questions.First().Options[1].Hazard!;
+        var home = resolved.Questionnaires.Values.Single(q => q.Slug == "other").Questions.First().Options[1].Hazard!;
+        Assert.Equal(HazardSeverity.PossiblyMajor, crowded.Severity);
+        Assert.Empty(crowded.Schemes);
+        Assert.Equal(HazardSeverity.Serious, home.Severity);
+        Assert.Equal(["主动申报"], home.Schemes);
     }
 
     [Fact]
@@ -77,7 +124,7 @@ public class QuestionnaireTests
         var result = await tree.BuildAsync(write: false);
         var doc = new HtmlParser().ParseDocument(result.Html("selfchecks/test-check/index.html"));
         var fieldsets = doc.QuerySelectorAll("form#selfcheck-form fieldset.question");
-        Assert.Equal(3, fieldsets.Length);
+        Assert.Equal(5, fieldsets.Length);
         foreach (var fieldset in fieldsets)
         {
             Assert.NotNull(fieldset.QuerySelector("legend"));
@@ -103,12 +150,13 @@ public class QuestionnaireTests
         var root = json.RootElement;
         Assert.Matches("^[0-9a-f]{12}$", root.GetProperty("version").GetString());
         Assert.Equal("《测试法》第二条", root.GetProperty("articles").GetProperty("test-law/2").GetProperty("t").GetString());
-        var penalty = root.GetProperty("questions")[0].GetProperty("options")[1].GetProperty("h").GetProperty("penalties")[0].GetProperty("refs")[0];
+        Assert.Equal("exits-blocked", root.GetProperty("questions")[0].GetProperty("options")[1].GetProperty("h").GetString());
+        var penalty = root.GetProperty("hazards").GetProperty("exits-blocked").GetProperty("penalties")[0].GetProperty("refs")[0];
         Assert.Equal("第六十条正文。", penalty.GetProperty("quote").GetString());
         Assert.Equal("../../laws/test-law/#art-60", penalty.GetProperty("href").GetString());
 
         // Any change to the questionnaire changes the version, so old saved answers are not applied silently.
-        using var changed = new ContentTree().WithSelfCheck(ContentTree.MiniSelfCheck.Replace("立即清理。", "马上清理。"));
+        using var changed = new ContentTree().WithCatalogue(ContentTree.MiniCatalogue.Replace("立即清理。", "马上清理。")).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck);
         var other = await changed.BuildAsync(write: false);
         var otherDoc = new HtmlParser().ParseDocument(other.Html("selfchecks/test-check/index.html"));
         using var otherJson = System.Text.Json.JsonDocument.Parse(otherDoc.QuerySelector("script#selfcheck-data")!.TextContent);
@@ -132,7 +180,7 @@ public class QuestionnaireTests
         using var tree = new ContentTree().WithSelfCheck();
         var result = await tree.BuildAsync(write: false);
         var doc = new HtmlParser().ParseDocument(result.Html("selfchecks/index.html"));
-        Assert.Contains("3 题，约 5 分钟", doc.QuerySelector(".card")!.TextContent);
+        Assert.Contains("5 题，约 5 分钟", doc.QuerySelector(".card")!.TextContent);
         Assert.NotNull(doc.QuerySelector(".chooser a[href='../selfchecks/test-check/']"));
     }
 }

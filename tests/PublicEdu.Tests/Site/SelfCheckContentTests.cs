@@ -38,16 +38,18 @@ public class SelfCheckContentTests
         {
             foreach (var question in q.Questions)
             {
-                foreach (var hazard in question.Options.Select(o => o.Hazard).OfType<Hazard>())
+                foreach (var hazard in question.Options.Select(o => o.Hazard).OfType<AppliedHazard>().Where(h => h.Severity is not null))
                 {
-                    var breaks = hazard.Breaks.SelectMany(c => c.Parts).Where(p => p.Ref is not null).ToList();
+                    var breaks = hazard.Definition.Breaks.SelectMany(c => c.Parts).Where(p => p.Ref is not null).ToList();
                     if (breaks.Count == 0 || breaks.Any(p => p.PreviewKey is null))
                         problems.Add($"{q.Slug}/{question.Id}: a broken article is not on the site");
-                    var penalties = hazard.Penalties.SelectMany(c => c.Parts).Where(p => p.Ref is not null).ToList();
-                    if (!hazard.NoDirectPenalty && (penalties.Count == 0 || penalties.Any(p => p.PreviewKey is null)))
+                    var penalties = hazard.Definition.Penalties.SelectMany(c => c.Parts).Where(p => p.Ref is not null).ToList();
+                    if (!hazard.Definition.NoDirectPenalty && (penalties.Count == 0 || penalties.Any(p => p.PreviewKey is null)))
                         problems.Add($"{q.Slug}/{question.Id}: the penalty article is not on the site");
-                    if (hazard.Severity == HazardSeverity.PossiblyMajor && hazard.Exemption != ExemptionPath.NotApplicable)
+                    if (hazard.Severity == HazardSeverity.PossiblyMajor && hazard.Schemes.Count > 0)
                         problems.Add($"{q.Slug}/{question.Id}: a possible major hazard is offered leniency");
+                    if (hazard.Severity == HazardSeverity.Serious && hazard.Schemes.Intersect(["首违不罚", "轻微不罚"]).Any())
+                        problems.Add($"{q.Slug}/{question.Id}: a 较大 hazard is offered 首违不罚 or 轻微不罚");
                 }
             }
         }

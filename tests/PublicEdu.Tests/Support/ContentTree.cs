@@ -81,13 +81,7 @@ public sealed class ContentTree : IDisposable
         > 怎么判断：走一遍。
 
         - 畅通 {合规}
-        - 堵塞或上锁 {隐患}
-          等级：较大隐患
-          违反：《测试法》第二条第一款第三项
-          处罚：《测试法》第六十条
-          整改：立即清理。
-          期限：立即
-          免罚：可能适用
+        - 堵塞或上锁 {隐患：exits-blocked}
         :::
 
         ::: question gas
@@ -101,17 +95,113 @@ public sealed class ContentTree : IDisposable
         钢瓶放在哪里？
 
         - 通风处 {合规}
-        - 地下室 {隐患}
-          等级：可能构成重大火灾隐患
-          违反：《测试法》第三条
-          处罚：无直接罚则
-          整改：立即移出。
-          期限：立即
-          免罚：不适用：可能构成重大火灾隐患
+        - 地下室 {隐患：lpg-basement}
         :::
         """;
 
-    public ContentTree WithSelfCheck(string text = MiniSelfCheck) => WithLaw().Write("selfchecks/test-check.md", text);
+    /// <summary>The two hazards and the penalty the mini questionnaire names, a 较大 one and a possible 重大 one.</summary>
+    public const string MiniCatalogue = """
+        ---
+        title: 测试隐患
+        ---
+
+        ## 罚则
+
+        ::: penalty
+        罚则：《测试法》第六十条
+        案由：不履行测试职责
+        处罚的义务：《测试法》第二条
+        :::
+
+        ## 疏散
+
+        ::: hazard exits-blocked
+        通道堵塞或出口上锁
+
+        违反：《测试法》第二条第一款第三项
+        处罚：《测试法》第六十条
+        等级：较大隐患
+        整改：立即清理。
+        期限：立即
+        免罚：主动申报
+        :::
+
+        ::: hazard lpg-basement
+        液化气钢瓶放在地下室
+
+        违反：《测试法》第三条
+        处罚：无直接罚则
+        等级：可能构成重大火灾隐患
+        重大依据：测试用的判定依据。
+        整改：立即移出。
+        期限：立即
+        免罚：无
+        :::
+        """;
+
+    /// <summary>Two schemes and the two facts they read; enough for every kind of condition.</summary>
+    public const string MiniRules = """
+        reviewed: 2026-12-01
+        facts:
+          - name: 以前被查出过
+            id: earlier-violation
+            question: 以前是否被查出过消防违法行为？
+            hint: 记不清的选不确定。
+          - name: 小微企业
+            id: small-enterprise
+            question: 是否小微企业？
+        schemes:
+          - name: 首违不罚
+            effect: 可能不予行政处罚
+            max_severity: 一般隐患
+            conditions:
+              - text: 初次发现
+                fact: 以前被查出过
+                expect: 否
+              - text: 案由不超过2个且均属一般
+                causes_at_most: 2
+                severity_at_most: 一般隐患
+              - text: 不构成重大火灾隐患
+                no_major: true
+              - text: 及时改正
+                action: true
+            sources:
+              - title: 测试意见第十三条
+                issuer: 测试机关
+                date: 2021-10-09
+          - name: 主动申报
+            effect: 可能从轻、减轻或者不予处罚
+            max_severity: 较大隐患
+            conditions:
+              - text: 是小微企业
+                fact: 小微企业
+                expect: 是
+              - text: 不构成重大火灾隐患
+                no_major: true
+            sources:
+              - title: 测试报道
+                issuer: 测试媒体
+                date: "2024-03"
+        statements:
+          - text: 测试说明。
+            source:
+              title: 测试文件
+              issuer: 测试机关
+              date: "2021"
+        major_hazard:
+          law: 测试法
+          article: 3
+          text: 可能构成重大火灾隐患，不列出免罚办法。
+        reporting:
+          prepare: [自查记录]
+          ask: 向当地消防救援机构咨询。
+        no_direct_penalty: 没有直接罚则，但必须改正。
+        """;
+
+    public ContentTree WithSelfCheck(string text = MiniSelfCheck) => WithCatalogue().Write("selfchecks/test-check.md", text);
+
+    public ContentTree WithCatalogue(string catalogue = MiniCatalogue, string rules = MiniRules) =>
+        WithLaw().Write("hazards/test.md", catalogue).Write("exemptions.yml", rules);
 
     private readonly TempFolder _folder = new();
 
