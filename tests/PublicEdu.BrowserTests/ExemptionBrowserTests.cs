@@ -58,10 +58,10 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
         var page = tab.Page;
         var data = JsonNode.Parse((await page.Locator("#selfcheck-data").TextContentAsync())!)!;
         var hazards = data["hazards"]!.AsObject();
-        var welded = OptionFor(data, "exits-sealed");
-        var charger = OptionFor(data, "ebike-flying-lead-charging");
-        Assert.Equal(2, hazards["exits-sealed"]!["sev"]!.GetValue<int>());
-        Assert.Equal(1, hazards["ebike-flying-lead-charging"]!["sev"]!.GetValue<int>());
+        var welded = OptionFor(data, "exit-sealed");
+        var charger = OptionFor(data, "ebike-flying-lead");
+        Assert.Equal(2, hazards["exit-sealed"]!["sev"]!.GetValue<int>());
+        Assert.Equal(1, hazards["ebike-flying-lead"]!["sev"]!.GetValue<int>());
         var general = data["questions"]!.AsArray()
             .Where(q => q!["cond"] is null && q["fact"] is null && q["id"]!.GetValue<string>() != welded.Question && q["id"]!.GetValue<string>() != charger.Question)
             .Select(q => (Id: q!["id"]!.GetValue<string>(), Index: q["options"]!.AsArray().Select((o, i) => (o, i))
@@ -85,7 +85,7 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
         var result = page.Locator("#selfcheck-result");
         await result.WaitForAsync();
 
-        var weldedItem = result.Locator("li.hazard", new() { HasText = hazards["exits-sealed"]!["title"]!.GetValue<string>() });
+        var weldedItem = result.Locator("li.hazard", new() { HasText = hazards["exit-sealed"]!["title"]!.GetValue<string>() });
         var weldedText = await weldedItem.InnerTextAsync();
         Assert.Contains("可能适用的免罚办法：不适用", weldedText);
         foreach (var scheme in new[] { "首违不罚", "轻微不罚", "小微企业首次免罚", "主动申报" })
@@ -94,7 +94,7 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
         Assert.Contains("临时查封", major);
         Assert.Contains("《消防法》第五十四条", major);
 
-        var chargerText = await result.Locator("li.hazard", new() { HasText = hazards["ebike-flying-lead-charging"]!["title"]!.GetValue<string>() }).InnerTextAsync();
+        var chargerText = await result.Locator("li.hazard", new() { HasText = hazards["ebike-flying-lead"]!["title"]!.GetValue<string>() }).InnerTextAsync();
         Assert.DoesNotContain("首违不罚", chargerText[chargerText.IndexOf("可能适用的免罚办法", StringComparison.Ordinal)..]);
 
         // Why not: the scheme's block names the failed condition and the dated Hunan source.

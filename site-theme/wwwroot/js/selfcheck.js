@@ -364,7 +364,8 @@ function assessmentSection(assessment, found) {
         el("p", {}, "依据：", el("a", { href: rules.major.href }, rules.major.t), "：", rules.major.quote))
       : null,
     legal.length > 0 ? el("p", {}, `案由统计：您查出的违法隐患涉及 ${assessment.causes.length} 个案由`,
-      assessment.causes.length > 0 ? `（${assessment.causes.map((c) => `${c.cause}，${SEVERITY_NAME[c.sev]}`).join("；")}）` : "", "。") : null,
+      assessment.causes.length > 0 ? `（${assessment.causes.map((c) => `${c.cause}，${SEVERITY_NAME[c.sev]}`).join("；")}）` : "", "。",
+      data.links.terms ? ["什么是案由、一般隐患和较大隐患，见", el("a", { href: data.links.terms }, "几个常见消防用语"), "。"] : "") : null,
     rules.schemes.map((scheme, i) => schemeBlock(scheme, assessment.schemes[i], legal)),
     el("h4", {}, "湖南的相关规定"),
     el("ul", {}, rules.statements.map((s) => el("li", {}, s.text, el("span", { class: "small" }, `（来源：${sourceText(s.source)}）`)))),

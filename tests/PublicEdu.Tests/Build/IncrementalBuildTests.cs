@@ -137,6 +137,29 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Editing_the_hazard_catalogue_or_the_exemption_rules_updates_every_questionnaire_that_uses_them()
+    {
+        var state = await FirstBuildAsync();
+        // The first hazard of a catalogue file, retitled: every questionnaire naming it carries the title in its data.
+        var path = Path.Combine(Content, "hazards/evacuation.md");
+        var lines = File.ReadAllLines(path);
+        var at = Array.FindIndex(lines, l => l.StartsWith("::: hazard ", StringComparison.Ordinal));
+        var id = lines[at]["::: hazard ".Length..].Trim();
+        Edit("hazards/evacuation.md", lines[at + 1], lines[at + 1] + "（已改写）");
+
+        var result = await RebuildAndCompareAsync(state, "hazards/evacuation.md");
+        Assert.True(result.Succeeded, result.Describe());
+        var pages = Directory.EnumerateFiles(Path.Combine(Output, "selfchecks"), "index.html", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).Where(html => html.Contains($"\"{id}\":", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, html => Assert.Contains(lines[at + 1] + "（已改写）", html));
+
+        Edit("exemptions.yml", "reviewed: 2026-12-02", "reviewed: 2026-12-03");
+        result = await RebuildAndCompareAsync(result.State!, "exemptions.yml");
+        Assert.Contains("2026-12-03", File.ReadAllText(Path.Combine(Output, "selfchecks/small-hotel/index.html")));
+    }
+
+    [Fact]
     public async Task Editing_the_theme_css_rerenders_every_page_with_the_new_version()
     {
         var state = await FirstBuildAsync();

@@ -137,7 +137,7 @@ public class RegressionTests
     {
         using var tree = new ContentTree().WithSelfCheck(ContentTree.MiniSelfCheck.Replace("::: question gas", "这段说明会丢失。\n\n::: question gas"));
         var result = await tree.BuildAsync(write: false);
-        Assert.Contains(result.WithCode(DiagnosticCodes.QuestionMalformed), d => d.Line == 28);
+        Assert.Contains(result.WithCode(DiagnosticCodes.QuestionMalformed), d => d.Line == 22);
     }
 
     [Theory]
