@@ -60,12 +60,12 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
         if (hazard.Severity is not { } severity)
             return new HazardInfoView("安全建议", "severity-advice", "", "", hazard.Fix, definition.Deadline,
                 "这是安全建议，不是法律认定的违法行为，不涉及处罚。", definition.Note, "");
-        var alone = ExemptionAssessor.Assess(model, new Dictionary<string, int> { [question.Id] = option.Index });
+        var alone = ExemptionAssessor.Assess(model, ExemptionAssessor.Alone(model, question.Id, option.Index));
         var schemes = alone.Found.Count > 0 ? alone.Found[0].Schemes : [];
         var exemption = severity == HazardSeverity.PossiblyMajor
-            ? "不适用：可能构成重大火灾隐患。本站收集的各项免罚办法都排除重大火灾隐患；请立即整改，并主动联系当地消防救援机构。"
-            : schemes.Count == 0 ? "按本站收集的办法，这一项没有可能适用的免罚办法；主动整改仍是必须的。"
-            : $"及时整改、主动申报的，可能适用：{string.Join("、", schemes)}。能否适用还要看其他条件（如查出的隐患共有几个案由、本单位的情况），由消防救援机构依法决定。";
+            ? "不适用：可能构成重大火灾隐患，本站见到的各项免罚办法都排除它。请立即整改，并联系当地消防救援机构。"
+            : schemes.Count == 0 ? "没有可能适用的免罚办法，但必须整改。"
+            : $"可能适用{string.Join("、", schemes)}（还要看其他条件，由消防救援机构决定）。";
         return new HazardInfoView(
             HazardSeverities.Name(severity),
             SeverityClass(severity),
@@ -87,14 +87,16 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
 
     private string Data(Questionnaire questionnaire, AssessmentModel model, PageFrame frame)
     {
-        var articles = new SortedDictionary<string, ArticlePreview>(StringComparer.Ordinal);
+        // Article texts come from the page's citation previews (cite-data); penalty quotes are shared, as many hazards quote one 款.
+        var quotes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         object Cite(CitationInline citation, bool quotePenalty) => new
         {
             t = citation.Prefix + string.Concat(citation.Parts.Select(p => p.Text)),
             refs = citation.Parts.Where(p => p.PreviewKey is not null).Select(p =>
             {
-                articles[p.PreviewKey!] = laws.Preview(p.PreviewKey!);
-                return new { key = p.PreviewKey, href = frame.Link(p.Href!.TrimStart('/')), quote = quotePenalty ? Quote(p) : null };
+                var quote = quotePenalty ? $"{p.PreviewKey}/{p.Ref!.Paragraph}/{p.Ref.Item}" : null;
+                if (quote is not null) quotes[quote] = Quote(p);
+                return new { key = p.PreviewKey, href = frame.Link(p.Href!.TrimStart('/')), quote };
             }).ToList(),
         };
 
@@ -150,18 +152,25 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
             premises = questionnaire.Premises,
             questions,
             hazards,
-            model,
+            // A superset of the assessment model (questions, hazards, schemes): js/exemption.js reads the page data as it is.
+            schemes = (rules?.Schemes ?? []).Zip(model.Schemes, (s, m) => new
+            {
+                name = s.Name,
+                effect = s.Effect,
+                caveat = s.Caveat,
+                conditions = s.Conditions.Zip(m.Conditions, (c, mc) => new { text = c.Text, kind = mc.Kind, fact = mc.Fact, expect = mc.Expect, limit = mc.Limit, max = mc.Max }).ToList(),
+                sources = s.Sources,
+            }).ToList(),
+            quotes,
             rules = rules is null ? null : new
             {
                 reviewed = rules.Reviewed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                schemes = rules.Schemes.Select(s => new { name = s.Name, effect = s.Effect, caveat = s.Caveat, max = (int)s.MaxSeverity, conditions = s.Conditions.Select(c => c.Text).ToList(), sources = s.Sources }).ToList(),
                 statements = rules.Statements,
                 major,
                 noPenalty = rules.NoDirectPenalty,
                 prepare = rules.Prepare,
                 ask = rules.AskWhom,
             },
-            articles,
             channels = config.ReportingChannels.Select(ch => new { name = ch.Name, phone = ch.Phone, address = ch.Address, url = ch.Url, note = ch.Note }).ToList(),
             organisation = new { name = config.Organisation.Name, contact = config.Organisation.Contact },
             links = new

@@ -6,7 +6,8 @@ using PublicEdu.Generator.Markdown.Citations;
 namespace PublicEdu.Generator.SelfChecks;
 
 /// <summary>One "键：值" line of a hazard, penalty or option: the key, an optional （类别）, the value and its citations.</summary>
-public sealed record DetailLine(string Key, string? Qualifier, string Value, IReadOnlyList<CitationInline> Citations, int Line);
+/// <param name="Uncited">The value without its citations: on a line of citations, anything but separators is a citation that did not parse.</param>
+public sealed record DetailLine(string Key, string? Qualifier, string Value, IReadOnlyList<CitationInline> Citations, int Line, string Uncited);
 
 /// <summary>
 /// Catalogue entries and options write their details as "键：值" lines under each other, one
@@ -46,8 +47,10 @@ public static partial class DetailLines
         var match = Detail().Match(Text(inlines));
         if (!match.Success) return null;
         var qualifier = match.Groups["qualifier"].Success ? match.Groups["qualifier"].Value.Trim() : null;
+        var uncited = Detail().Match(Text(inlines.Where(i => i is not CitationInline)));
         return new DetailLine(match.Groups["key"].Value, qualifier, match.Groups["value"].Value.Trim(),
-            inlines.SelectMany(i => i is CitationInline c ? [c] : i is ContainerInline ci ? ci.Descendants<CitationInline>() : []).ToList(), line);
+            inlines.SelectMany(i => i is CitationInline c ? [c] : i is ContainerInline ci ? ci.Descendants<CitationInline>() : []).ToList(), line,
+            uncited.Success ? uncited.Groups["value"].Value.Trim() : "");
     }
 
     public static string Shorten(string text) => text.Length > 30 ? text[..30] + "…" : text;

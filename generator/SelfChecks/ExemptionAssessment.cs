@@ -133,6 +133,19 @@ public static class ExemptionAssessor
         return new Assessment(results, major, causes, schemes);
     }
 
+    /// <summary>
+    /// Answers in which only this option is chosen, with the earlier answers that show its question:
+    /// what the paper checklist says of a hazard "if it were the only one found".
+    /// </summary>
+    public static Dictionary<string, int> Alone(AssessmentModel model, string questionId, int option)
+    {
+        var byId = new Dictionary<string, ModelQuestion>(StringComparer.Ordinal);
+        foreach (var q in model.Questions) byId.TryAdd(q.Id, q);
+        var answers = new Dictionary<string, int> { [questionId] = option };
+        for (var q = byId.GetValueOrDefault(questionId); q?.Cond is { } cond && answers.TryAdd(cond.Q, cond.O[0]); q = byId.GetValueOrDefault(cond.Q)) { }
+        return answers;
+    }
+
     private static ConditionResult Causes(ModelSchemeCondition c, List<CauseCount> causes)
     {
         int? worst = causes.Count == 0 ? null : causes.Max(x => x.Sev);

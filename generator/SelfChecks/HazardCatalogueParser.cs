@@ -26,6 +26,7 @@ public static partial class HazardCatalogueParser
     private static readonly string[] HazardKeys = ["违反", "处罚", "等级", "重大依据", "整改", "期限", "免罚", "场所", "性质", "说明"];
     private static readonly string[] PenaltyKeys = ["罚则", "案由", "处罚的义务", "说明"];
     private const string AdviceOnly = "安全建议";
+    private static readonly string[] CitationKeys = ["违反", "处罚", "罚则", "处罚的义务"];
     public const string NoPenalty = "无直接罚则";
     public const string NoScheme = "无";
 
@@ -196,6 +197,10 @@ public static partial class HazardCatalogueParser
                     $"“{detail.Key}”后面不能加（{detail.Qualifier}）。只有“等级”和“免罚”可以按场所类别另写。", diagnostics);
                 continue;
             }
+            // "《消防法》第六十条第一款第三项、第二款": the bare 第二款 is no citation and would be dropped without a word.
+            if (CitationKeys.Contains(detail.Key) && detail.Value != NoPenalty && detail.Uncited.Trim('、', '，', ',', '和', '及', ' ').Length > 0)
+                Error(page, number, 1, DiagnosticCodes.HazardValueInvalid,
+                    $"{owner}的“{detail.Key}：”里，“{DetailLines.Shorten(detail.Uncited)}”不是完整的法条引用，会被忽略。每条都写上法律名称和条号，用顿号分开，例如《消防法》第六十条第一款第三项、《消防法》第六十条第二款。", diagnostics);
             if (result.Any(d => d.Key == detail.Key && d.Qualifier == detail.Qualifier))
             {
                 Error(page, number, 1, DiagnosticCodes.HazardValueInvalid,

@@ -5,6 +5,8 @@
 import { assess } from "./exemption.js";
 
 const data = JSON.parse(document.getElementById("selfcheck-data").textContent);
+// Article texts are the page's citation previews, written once for the links and for the result.
+const previews = JSON.parse(document.getElementById("cite-data")?.textContent ?? "{}");
 const form = document.getElementById("selfcheck-form");
 const result = document.getElementById("selfcheck-result");
 const status = document.getElementById("selfcheck-status");
@@ -281,7 +283,7 @@ function citeLinks(citations) {
 
 function articleTexts(citations) {
   const keys = [...new Set(citations.flatMap((c) => c.refs.map((r) => r.key)))];
-  return keys.map((key) => data.articles[key]).filter(Boolean).map((a) =>
+  return keys.map((key) => previews[key]).filter(Boolean).map((a) =>
     el("div", { class: "article-text" }, el("p", { class: "article-title" }, a.t), a.x.split("\n").map((line) => el("p", {}, line))));
 }
 
@@ -313,7 +315,7 @@ function hazardItem(item) {
     el("details", {}, el("summary", {}, "查看条文原文"), articleTexts(h.breaks)),
     el("div", { class: "penalty" }, el("p", {}, el("strong", {}, "可能的处罚："), h.cause ? `（案由：${h.cause}）` : ""),
       h.noPenalty ? el("p", {}, data.rules?.noPenalty ?? "")
-        : h.penalties.map((p) => el("blockquote", {}, el("p", {}, el("a", { href: p.refs[0]?.href }, p.t), "："), (p.refs[0]?.quote ?? "").split("\n").map((line) => el("p", {}, line))))),
+        : h.penalties.map((p) => el("blockquote", {}, el("p", {}, el("a", { href: p.refs[0]?.href }, p.t), "："), (data.quotes[p.refs[0]?.quote] ?? "").split("\n").map((line) => el("p", {}, line))))),
     h.note ? el("p", { class: "small" }, h.note) : null,
     el("p", {}, el("strong", {}, "可能适用的免罚办法："), hazardSchemes(item)));
 }
@@ -343,9 +345,9 @@ function schemeBlock(scheme, result, found) {
   return el("div", { class: `exemption-group exemption-${result.status}` },
     el("h4", {}, `${scheme.name}：${SCHEME_STATUS[result.status]}`),
     el("p", {}, `效果：${scheme.effect}。`),
-    el("ul", { class: "conditions" }, scheme.conditions.map((text, i) => {
+    el("ul", { class: "conditions" }, scheme.conditions.map((condition, i) => {
       const r = result.conditions[i];
-      return el("li", { class: `condition-${r.status}` }, el("strong", {}, `${CONDITION_MARK[r.status]}：`), text, conditionDetail(r));
+      return el("li", { class: `condition-${r.status}` }, el("strong", {}, `${CONDITION_MARK[r.status]}：`), condition.text, conditionDetail(r));
     })),
     covered.length > 0 ? el("p", {}, "可能涉及的隐患：", covered.map((x) => x.hazard.title).join("；"), "。") : null,
     scheme.caveat ? el("p", { class: "small" }, scheme.caveat) : null,
@@ -366,7 +368,7 @@ function assessmentSection(assessment, found) {
     legal.length > 0 ? el("p", {}, `案由统计：您查出的违法隐患涉及 ${assessment.causes.length} 个案由`,
       assessment.causes.length > 0 ? `（${assessment.causes.map((c) => `${c.cause}，${SEVERITY_NAME[c.sev]}`).join("；")}）` : "", "。",
       data.links.terms ? ["什么是案由、一般隐患和较大隐患，见", el("a", { href: data.links.terms }, "几个常见消防用语"), "。"] : "") : null,
-    rules.schemes.map((scheme, i) => schemeBlock(scheme, assessment.schemes[i], legal)),
+    data.schemes.map((scheme, i) => schemeBlock(scheme, assessment.schemes[i], legal)),
     el("h4", {}, "湖南的相关规定"),
     el("ul", {}, rules.statements.map((s) => el("li", {}, s.text, el("span", { class: "small" }, `（来源：${sourceText(s.source)}）`)))),
     el("p", { class: "small" }, `以上规则由本站编辑核对，最近核对日期：${rules.reviewed}。`),
@@ -403,7 +405,7 @@ function premisesFields() {
 }
 
 function currentAssessment() {
-  return assess(data.model, answers);
+  return assess(data, answers);
 }
 
 function showResult() {
@@ -453,60 +455,13 @@ function backToForm() {
 
 // ---- printable documents -----------------------------------------------------------------------
 
-function lines(...pairs) {
-  return el("dl", { class: "doc-fields" }, pairs.map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, v || "＿＿＿＿＿＿＿＿＿＿"))));
-}
-
-function signatures(...names) {
-  return el("p", { class: "signatures" }, names.map((n) => el("span", {}, `${n}：＿＿＿＿＿＿＿＿`)));
-}
-
-function table(head, rows) {
-  return el("table", {}, el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c) => el("td", {}, c))))));
-}
-
-function outcomeName(option) {
-  if (option.o === "ok") return "合规";
-  if (option.o === "na") return "不适用";
-  if (option.o === "hazard") return data.hazards[option.h].severity;
-  return option.l;
-}
-
-function buildDoc(kind) {
+// The documents' code loads only when someone prints, keeping the questionnaire page light.
+async function printDoc(kind) {
+  const { buildDoc } = await import("./selfcheck-documents.js");
   const assessment = currentAssessment();
-  const found = findings(assessment);
-  const legal = found.filter((x) => x.hazard.sev !== null);
-  const date = premises.date || today();
-  if (kind === "record") {
-    return el("article", { class: "doc", "data-doc": "record" }, el("h2", {}, "消防安全自查记录"),
-      lines(["场所名称", premises.name], ["地址", premises.address], ["检查人", premises.checker], ["检查日期", date], ["自查项目", data.title]),
-      table(["序号", "检查内容", "检查结果", "判定", "整改期限"], visibleQuestions().map((q) => {
-        const option = q.options[answers[q.id]];
-        return [String(q.n), q.text, option ? option.l : "未回答", option ? outcomeName(option) : "", option?.h ? deadlineDate(data.hazards[option.h].deadline) : ""];
-      })),
-      signatures("检查人签名", "消防安全责任人签名", "日期"));
-  }
-  if (kind === "report") {
-    return el("article", { class: "doc", "data-doc": "report" }, el("h2", {}, "火灾隐患主动申报表"),
-      el("p", { class: "small" }, "本表为本站提供的参考格式；申报方式和表格以当地消防救援机构的要求为准。"),
-      lines(["申报单位（场所）名称", premises.name], ["地址", premises.address], ["联系人", premises.checker], ["联系电话", ""], ["自查日期", date],
-        ["涉及案由", `${assessment.causes.length} 个`], ["是否可能有重大火灾隐患", assessment.major ? "是（已立即整改或停止使用危险部位）" : "否"]),
-      table(["序号", "隐患情形", "等级", "违反的规定", "案由", "整改措施", "整改期限"], legal.map((x, i) =>
-        [String(i + 1), x.hazard.title, x.hazard.severity, x.hazard.breaks.map((b) => b.t).join("、"), x.hazard.cause || "—", fixOf(x), deadlineDate(x.hazard.deadline)])),
-      el("p", {}, "本单位（场所）通过自查发现上述火灾隐患，现主动申报，并承诺按期整改到位。"),
-      signatures("申报人签名（盖章）", "日期"));
-  }
-  return el("article", { class: "doc", "data-doc": "pledge" }, el("h2", {}, "消防安全承诺书"),
-    el("p", {}, `本场所（${premises.name || "＿＿＿＿＿＿"}）坚持“自知、自查、自改”，通过自查发现下列火灾隐患和安全问题，现向社会公开承诺在以下期限内整改完毕，整改期间落实防范措施，确保消防安全。`),
-    el("ol", {}, found.map((x) => el("li", {}, `${x.hazard.title}：${fixOf(x)}（${deadlineDate(x.hazard.deadline)}）`))),
-    el("p", {}, "欢迎社会各界监督。"),
-    signatures("承诺人（消防安全责任人）签名", "日期"));
-}
-
-function printDoc(kind) {
   const container = document.getElementById("selfcheck-print");
-  container.replaceChildren(buildDoc(kind));
+  container.replaceChildren(buildDoc(kind, { data, el, premises, today, deadlineDate, fixOf, assessment,
+    found: findings(assessment), visible: visibleQuestions(), answers }));
   document.body.dataset.print = kind;
   window.addEventListener("afterprint", () => { delete document.body.dataset.print; }, { once: true });
   window.print();

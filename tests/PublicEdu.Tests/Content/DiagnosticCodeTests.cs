@@ -131,6 +131,8 @@ public class DiagnosticCodeTests
             .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：无", "免罚：主动申报"))),
         new("a scheme exemptions.yml lacks", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 23, t => t
             .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报", "免罚：一律免罚"))),
+        new("a bare 款 after a penalty", DiagnosticCodes.HazardValueInvalid, Severity.Error, "hazards/test.md", 19, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("处罚：《测试法》第六十条", "处罚：《测试法》第六十条、第二款"))),
         new("penalty not in the penalty table", DiagnosticCodes.PenaltyNotRegistered, Severity.Error, "hazards/test.md", 19, t => t
             .WithCatalogue(ContentTree.MiniCatalogue.Replace("处罚：《测试法》第六十条", "处罚：《测试法》第三条"))),
         new("penalty that does not punish the duty", DiagnosticCodes.PenaltyDoesNotCover, Severity.Error, "hazards/test.md", 19, t => t

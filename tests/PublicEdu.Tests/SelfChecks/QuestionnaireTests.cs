@@ -141,6 +141,19 @@ public class QuestionnaireTests
     }
 
     [Fact]
+    public async Task The_paper_checklist_says_what_the_assessment_gives_each_hazard_alone_even_under_a_condition()
+    {
+        // The LPG question is shown only for one answer of the gas question; alone, its hazard still offers its scheme.
+        var catalogue = ContentTree.MiniCatalogue.Replace("等级：可能构成重大火灾隐患\n重大依据：测试用的判定依据。", "等级：较大隐患")
+            .Replace("处罚：无直接罚则", "处罚：《测试法》第六十条").Replace("违反：《测试法》第三条", "违反：《测试法》第二条").Replace("免罚：无", "免罚：主动申报");
+        using var tree = new ContentTree().WithCatalogue(catalogue).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck);
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, result.Describe());
+        var doc = new HtmlParser().ParseDocument(result.Html("selfchecks/test-check/index.html"));
+        Assert.Contains("可能适用主动申报", doc.GetElementById("q-lpg")!.QuerySelector(".hazard-info")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_page_data_carries_article_texts_penalty_quotes_and_a_content_version()
     {
         using var tree = new ContentTree().WithSelfCheck();
@@ -149,10 +162,12 @@ public class QuestionnaireTests
         using var json = System.Text.Json.JsonDocument.Parse(doc.QuerySelector("script#selfcheck-data")!.TextContent);
         var root = json.RootElement;
         Assert.Matches("^[0-9a-f]{12}$", root.GetProperty("version").GetString());
-        Assert.Equal("《测试法》第二条", root.GetProperty("articles").GetProperty("test-law/2").GetProperty("t").GetString());
+        // Article texts travel once, as the page's citation previews, which the result reads too.
+        using var previews = System.Text.Json.JsonDocument.Parse(doc.QuerySelector("script#cite-data")!.TextContent);
+        Assert.Equal("《测试法》第二条", previews.RootElement.GetProperty("test-law/2").GetProperty("t").GetString());
         Assert.Equal("exits-blocked", root.GetProperty("questions")[0].GetProperty("options")[1].GetProperty("h").GetString());
         var penalty = root.GetProperty("hazards").GetProperty("exits-blocked").GetProperty("penalties")[0].GetProperty("refs")[0];
-        Assert.Equal("第六十条正文。", penalty.GetProperty("quote").GetString());
+        Assert.Equal("第六十条正文。", root.GetProperty("quotes").GetProperty(penalty.GetProperty("quote").GetString()!).GetString());
         Assert.Equal("../../laws/test-law/#art-60", penalty.GetProperty("href").GetString());
 
         // Any change to the questionnaire changes the version, so old saved answers are not applied silently.

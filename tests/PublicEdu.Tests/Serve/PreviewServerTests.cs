@@ -46,14 +46,14 @@ public class PreviewServerTests
         using var reader = await SubscribeAsync(http);
         Assert.False(server.LastResult!.Incremental);
 
-        tree.Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck.Replace("疏散通道是否畅通？", "疏散通道是否畅通无阻？"));
+        tree.Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck.Replace("> 怎么判断：走一遍。", "> 怎么判断：从最远的房间走一遍。"));
         await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
         await SettleAsync(server);
         Assert.True(server.LastResult!.Incremental);
         // One page of the site, or none if the watcher reported the save twice and this is the second build.
         Assert.InRange(server.LastResult.Rendered, 0, 1);
         Assert.True(server.LastResult.PageCount > 5);
-        Assert.Contains("疏散通道是否畅通无阻", await http.GetStringAsync("selfchecks/test-check/"));
+        Assert.Contains("从最远的房间走一遍", await http.GetStringAsync("selfchecks/test-check/"));
 
         // A failed build is not kept; the next one starts from the last good build and still sees both edits.
         tree.Write("guides/lights.md", "---\ntitle: [\n---\n");
