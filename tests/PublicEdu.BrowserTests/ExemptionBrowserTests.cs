@@ -94,6 +94,8 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
         var result = page.Locator("#selfcheck-result");
         await result.WaitForAsync();
 
+        await page.SetViewportSizeAsync(1280, 900);
+        await result.ScreenshotAsync(new LocatorScreenshotOptions { Path = System.IO.Path.Combine(fixture.ArtifactsDir, "selfcheck-exemption-result.png") });
         var weldedItem = result.Locator("li.hazard", new() { HasText = hazards["exit-sealed"]!["title"]!.GetValue<string>() });
         var weldedText = await weldedItem.InnerTextAsync();
         Assert.Contains("可能适用的免罚办法：不适用", weldedText);
@@ -110,7 +112,7 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
         var firstViolation = await result.Locator(".exemption-group", new() { HasText = "首违不罚：" }).InnerTextAsync();
         Assert.Contains("首违不罚：不适用", firstViolation);
         Assert.Contains("不符合：违法行为所涉及的行政处罚案由不超过2个", firstViolation);
-        Assert.Contains("湖南省消防救援总队《湖南省消防救援机构行政处罚案件裁量指导意见》第十三条（2021-10-09）", firstViolation);
+        Assert.Contains("《湖南省消防救援机构行政处罚案件裁量指导意见》第十三条（湖南省消防救援总队，2021-10-09", firstViolation);
         tab.AssertClean();
     }
 }

@@ -292,7 +292,7 @@ function fixOf(item) {
 }
 
 function sourceText(source) {
-  return [source.issuer, source.title, source.date ? `（${source.date}）` : "", source.via ? `，${source.via}` : ""].join("");
+  return `${source.title}（${[source.issuer, source.date].filter(Boolean).join("，")}${source.via ? `；${source.via}` : ""}）`;
 }
 
 function hazardSchemes(item) {
