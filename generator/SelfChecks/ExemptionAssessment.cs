@@ -81,9 +81,7 @@ public static class ExemptionAssessor
 {
     public static Assessment Assess(AssessmentModel model, IReadOnlyDictionary<string, int> answers)
     {
-        // A duplicate id is an author's error reported elsewhere; the first question keeps the id, as in the browser.
-        var byId = new Dictionary<string, ModelQuestion>(StringComparer.Ordinal);
-        foreach (var q in model.Questions) byId.TryAdd(q.Id, q);
+        var byId = ById(model);
         bool Visible(ModelQuestion q) =>
             q.Cond is null || (byId.TryGetValue(q.Cond.Q, out var parent) && Visible(parent) && answers.TryGetValue(parent.Id, out var a) && q.Cond.O.Contains(a));
         ModelOption? Chosen(ModelQuestion q) => answers.TryGetValue(q.Id, out var a) && a >= 0 && a < q.Options.Count ? q.Options[a] : null;
@@ -139,11 +137,18 @@ public static class ExemptionAssessor
     /// </summary>
     public static Dictionary<string, int> Alone(AssessmentModel model, string questionId, int option)
     {
-        var byId = new Dictionary<string, ModelQuestion>(StringComparer.Ordinal);
-        foreach (var q in model.Questions) byId.TryAdd(q.Id, q);
+        var byId = ById(model);
         var answers = new Dictionary<string, int> { [questionId] = option };
         for (var q = byId.GetValueOrDefault(questionId); q?.Cond is { } cond && answers.TryAdd(cond.Q, cond.O[0]); q = byId.GetValueOrDefault(cond.Q)) { }
         return answers;
+    }
+
+    /// <summary>A duplicate id is an author's error reported elsewhere; the first question keeps the id, as in the browser.</summary>
+    private static Dictionary<string, ModelQuestion> ById(AssessmentModel model)
+    {
+        var byId = new Dictionary<string, ModelQuestion>(StringComparer.Ordinal);
+        foreach (var q in model.Questions) byId.TryAdd(q.Id, q);
+        return byId;
     }
 
     private static ConditionResult Causes(ModelSchemeCondition c, List<CauseCount> causes)

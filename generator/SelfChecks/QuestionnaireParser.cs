@@ -35,7 +35,9 @@ public static partial class QuestionnaireParser
         var audience = map.String("audience") ?? "";
         var minutes = map.Int("minutes") ?? 10;
         var reviewed = map.Date("reviewed", required: true);
-        var classes = map.StringList("classes");
+        var classes = map.StringList("classes").ToList();
+        // 《消防法》第七十三条第四项: 人员密集场所 begins with 公众聚集场所, so the one class implies the other.
+        if (classes.Contains("公众聚集场所") && !classes.Contains("人员密集场所")) classes.Add("人员密集场所");
         foreach (var unknown in classes.Where(c => !HazardCatalogue.PremisesClasses.Contains(c)))
         {
             var (classLine, classColumn) = map.PositionOf("classes");

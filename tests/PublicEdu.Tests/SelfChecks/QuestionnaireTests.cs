@@ -98,6 +98,14 @@ public class QuestionnaireTests
         Assert.Empty(crowded.Schemes);
         Assert.Equal(HazardSeverity.Serious, home.Severity);
         Assert.Equal(["主动申报"], home.Schemes);
+
+        // A 公众聚集场所 is by law a 人员密集场所 (《消防法》第七十三条第四项), so the override applies to it too.
+        tree.Write("selfchecks/other.md", ContentTree.MiniSelfCheck.Replace("title: 测试自查", "title: 饭店自查").Replace("reviewed: 2026-11-28", "reviewed: 2026-11-28\nclasses: [公众聚集场所]"));
+        diagnostics = new DiagnosticBag();
+        resolved = SiteResolver.Resolve(ContentLoader.Load(tree.ContentDir, diagnostics)!, diagnostics);
+        var venue = resolved.Questionnaires.Values.Single(q => q.Slug == "other");
+        Assert.Equal(["公众聚集场所", "人员密集场所"], venue.Classes);
+        Assert.Equal(HazardSeverity.PossiblyMajor, venue.Questions.First().Options[1].Hazard!.Severity);
     }
 
     [Fact]
