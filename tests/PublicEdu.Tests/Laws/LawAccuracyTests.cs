@@ -19,6 +19,9 @@ public class LawAccuracyTests
         { "fire-protection-law", "消防法(2021-04-29).md" },
         { "administrative-penalty-law", "行政处罚法(2021-01-22).md" },
         { "high-rise-rules", "高层民用建筑消防安全管理规定(2021-06-21).md" },
+        { "work-safety-law", "安全生产法(2021-06-10).md" },
+        // A secondary copy (see tests/reference/README.md); no second copy could be found to compare against.
+        { "fire-safety-management-rules", "机关、团体、企业、事业单位消防安全管理规定(2001-11-14).md" },
     };
 
     private static readonly Lazy<IReadOnlyList<Law>> SiteLaws = new(() => LoadLaws(RepoPaths.Content));
@@ -83,6 +86,18 @@ public class LawAccuracyTests
         // Chapters 1, 4 and 5 in full at least: articles 1–8 and 32–55.
         foreach (var n in Enumerable.Range(1, 8).Concat(Enumerable.Range(32, 24)))
             Assert.NotNull(penalty.Article(n));
+    }
+
+    [Fact]
+    public void The_two_partial_digests_hold_the_articles_businesses_meet()
+    {
+        var work = SiteLaws.Value.Single(l => l.Slug == "work-safety-law");
+        // 主要负责人's duties, 隐患排查治理, workplaces and dormitories, and the penalties for them.
+        foreach (var n in new[] { 5, 21, 41, 42, 94, 102, 105 }) Assert.NotNull(work.Article(n));
+        var rules = SiteLaws.Value.Single(l => l.Slug == "fire-safety-management-rules");
+        // 消防安全重点单位, 防火巡查 and 防火检查, 火灾隐患整改, training and records.
+        foreach (var n in new[] { 13, 25, 26, 31, 32, 36, 41 }) Assert.NotNull(rules.Article(n));
+        Assert.True(work.DigestedCount < work.ArticleCount && rules.DigestedCount < rules.ArticleCount);
     }
 
     [Fact]

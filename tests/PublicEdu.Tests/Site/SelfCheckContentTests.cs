@@ -6,7 +6,7 @@ using PublicEdu.Tests.Support;
 
 namespace PublicEdu.Tests.Site;
 
-/// <summary>The shipped questionnaires: all six premises types, sized for ten minutes, every hazard backed by real articles.</summary>
+/// <summary>The shipped questionnaires: nine premises types, sized for ten minutes, every hazard backed by real articles.</summary>
 public class SelfCheckContentTests
 {
     private static readonly Lazy<ResolvedSite> Site = new(() =>
@@ -18,10 +18,11 @@ public class SelfCheckContentTests
     });
 
     [Fact]
-    public void Six_premises_types_each_with_15_to_40_questions()
+    public void Nine_premises_types_each_with_15_to_40_questions()
     {
         var slugs = Site.Value.Questionnaires.Values.Select(q => q.Slug).Order().ToList();
-        Assert.Equal(["elderly-care", "high-rise-residential", "multi-use-premises", "rental-housing", "small-hotel", "small-shop-restaurant"], slugs);
+        Assert.Equal(["elderly-care", "heritage-buildings", "high-rise-residential", "multi-use-premises", "rental-housing", "small-hotel", "small-shop-restaurant",
+            "small-workshops", "warehouses-logistics"], slugs);
         foreach (var q in Site.Value.Questionnaires.Values)
         {
             var count = q.Questions.Count();
