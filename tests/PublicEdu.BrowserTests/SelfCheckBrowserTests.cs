@@ -186,6 +186,22 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("#selfcheck-status button");
         Assert.True(await page.IsCheckedAsync($"#q-{first.Id}-1"));
 
+        // Saved with the option's words, an old answer finds its option by them even when options moved,
+        // and an answer whose option no longer exists is dropped, never moved onto another option.
+        var second = (await QuestionsAsync(page))[1];
+        var moved = JsonSerializer.Serialize(new
+        {
+            format = "publicedu-selfcheck", slug = "small-shop-restaurant", version = "old",
+            answers = new Dictionary<string, int> { [first.Id] = 0, [second.Id] = 0 },
+            labels = new Dictionary<string, string> { [first.Id] = first.Options[1].Label, [second.Id] = "这个选项已经删掉了" },
+        });
+        await page.EvaluateAsync("saved => localStorage.setItem('publicedu:selfcheck:small-shop-restaurant', saved)", moved);
+        await page.ReloadAsync();
+        await page.ClickAsync("#selfcheck-status button");
+        Assert.True(await page.IsCheckedAsync($"#q-{first.Id}-1"));
+        Assert.False(await page.IsCheckedAsync($"#q-{second.Id}-0"));
+        Assert.Contains("另有 1 个答案的选项已经改动或删除", await page.Locator("#selfcheck-status").InnerTextAsync());
+
         await page.EvaluateAsync("""() => localStorage.setItem("publicedu:selfcheck:small-shop-restaurant", "{corrupt")""");
         await page.ReloadAsync();
         Assert.Contains("已损坏", await page.Locator("#selfcheck-status").InnerTextAsync());

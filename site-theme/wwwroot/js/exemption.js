@@ -27,8 +27,9 @@ export function assess(model, answers) {
   const facts = new Map();
   for (const q of shown.filter((x) => x.fact !== null)) if (!facts.has(q.fact)) facts.set(q.fact, chosen(q)?.o ?? "");
 
+  const plain = (status) => ({ status, count: null, worst: null });
   function evaluate(c) {
-    if (c.kind === "noMajor") return { status: major ? "unmet" : "met", count: null, worst: null };
+    if (c.kind === "noMajor") return plain(major ? "unmet" : "met");
     if (c.kind === "causes") {
       const worst = causes.length === 0 ? null : Math.max(...causes.map((x) => x.sev));
       const met = causes.length <= c.limit && (worst === null || worst <= c.max);
@@ -36,10 +37,9 @@ export function assess(model, answers) {
     }
     if (c.kind === "fact") {
       const answer = facts.get(c.fact) ?? "";
-      const status = answer === "yes" ? (c.expect ? "met" : "unmet") : answer === "no" ? (c.expect ? "unmet" : "met") : "unknown";
-      return { status, count: null, worst: null };
+      return plain(answer === "yes" ? (c.expect ? "met" : "unmet") : answer === "no" ? (c.expect ? "unmet" : "met") : "unknown");
     }
-    return { status: "todo", count: null, worst: null };
+    return plain("todo");
   }
 
   const schemes = model.schemes.map((s) => {

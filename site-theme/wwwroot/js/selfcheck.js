@@ -88,7 +88,7 @@ function applyToForm() {
 
 function save() {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: FORMAT, slug: data.slug, version: data.version, answers, premises, savedAt: new Date().toISOString() }));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: FORMAT, slug: data.slug, version: data.version, answers, labels: chosenLabels(), premises, savedAt: new Date().toISOString() }));
     return true;
   } catch {
     say("无法在本机保存答案（浏览器可能处于无痕模式，或存储空间已满）。本页关闭前答案仍然有效，您也可以导出答案文件。");
@@ -96,13 +96,26 @@ function save() {
   }
 }
 
-/** Keeps only answers that name a real question and one of its options. */
-function validAnswers(raw) {
+// Each answer is saved with the words of the chosen option too: when the questionnaire changes and
+// options move, an old answer finds its option by those words, never lands on another by position.
+function chosenLabels() {
+  return Object.fromEntries(Object.entries(answers).map(([id, i]) => [id, byId.get(id).options[i].l]));
+}
+
+/** Keeps only answers that name a real question and one of its options; with labels, the option that still has those words. */
+function validAnswers(raw, labels) {
   const clean = {};
   if (!raw || typeof raw !== "object") return clean;
+  const byLabel = labels && typeof labels === "object" ? labels : null;
   for (const [id, value] of Object.entries(raw)) {
     const q = byId.get(id);
-    if (q && Number.isInteger(value) && value >= 0 && value < q.options.length) clean[id] = value;
+    if (!q) continue;
+    if (byLabel && typeof byLabel[id] === "string") {
+      const at = q.options.findIndex((o) => o.l === byLabel[id]);
+      if (at >= 0) clean[id] = at;
+      continue;
+    }
+    if (Number.isInteger(value) && value >= 0 && value < q.options.length) clean[id] = value;
   }
   return clean;
 }
@@ -129,10 +142,11 @@ function restore() {
   // The questionnaire changed since these answers were saved: offer them for review, never apply silently.
   say("这份问卷在您上次作答后更新过，之前保存的答案没有自动载入。",
     el("button", { type: "button", class: "button-secondary", onclick: () => {
-      answers = validAnswers(saved.answers);
+      answers = validAnswers(saved.answers, saved.labels);
+      const dropped = Object.keys(saved.answers ?? {}).length - Object.keys(answers).length;
       applyToForm();
       save();
-      say("已载入旧答案中仍然有效的部分。问卷有更新，请逐题核对。");
+      say(`已载入旧答案中仍然有效的 ${Object.keys(answers).length} 个。${dropped > 0 ? `另有 ${dropped} 个答案的选项已经改动或删除，请重新回答。` : ""}问卷有更新，请逐题核对。`);
     } }, "载入旧答案并逐题核对"));
 }
 
@@ -300,7 +314,7 @@ function hazardSchemes(item) {
   if (h.sev === 2) return "不适用：可能构成重大火灾隐患，本站见到的各项免罚办法都排除重大火灾隐患。";
   if (item.found.schemes.length > 0) return `${item.found.schemes.join("、")}（条件和来源见下面的“能否免罚”）。`;
   if (h.schemes.length > 0) return `这一项本可能适用${h.schemes.join("、")}，但按您的回答，它们的条件不满足（原因见下面的“能否免罚”）。`;
-  return "没有可能适用的免罚办法，但主动整改仍然必须，也是从轻处理的前提。";
+  return "没有可能适用的免罚办法，但必须整改。";
 }
 
 function hazardItem(item) {
@@ -469,29 +483,17 @@ async function printDoc(kind) {
 
 // ---- export and import -------------------------------------------------------------------------
 
-function exportAnswers() {
-  const payload = JSON.stringify({ format: FORMAT, slug: data.slug, version: data.version, title: data.title, answers, premises, exportedAt: new Date().toISOString() }, null, 2);
-  const url = URL.createObjectURL(new Blob([payload], { type: "application/json" }));
-  const a = el("a", { href: url, download: `自查答案-${data.slug}-${premises.date || today()}.json` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+// The file code loads only when one of the two buttons is used, keeping the questionnaire page light.
+async function exportAnswers() {
+  const { exportFile } = await import("./selfcheck-transfer.js");
+  exportFile({ data, answers, labels: chosenLabels(), premises, format: FORMAT, el, today });
 }
 
 async function importAnswers(file) {
-  let parsed;
-  try {
-    parsed = JSON.parse(await file.text());
-  } catch {
-    say("无法导入：这个文件不是有效的答案文件。当前答案没有改动。");
-    return;
-  }
-  if (!parsed || parsed.format !== FORMAT || parsed.slug !== data.slug || typeof parsed.answers !== "object") {
-    say("无法导入：这个文件不是本问卷导出的答案。当前答案没有改动。");
-    return;
-  }
-  answers = validAnswers(parsed.answers);
+  const { readImport } = await import("./selfcheck-transfer.js");
+  const parsed = await readImport(file, data.slug, FORMAT);
+  if (typeof parsed === "string") { say(parsed); return; }
+  answers = validAnswers(parsed.answers, parsed.version === data.version ? null : parsed.labels);
   if (parsed.premises && typeof parsed.premises === "object") premises = { ...premises, ...parsed.premises };
   applyToForm();
   save();
