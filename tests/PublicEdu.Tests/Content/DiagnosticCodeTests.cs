@@ -129,6 +129,8 @@ public class DiagnosticCodeTests
             .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报", "免罚：首违不罚、主动申报"))),
         new("a possible 重大 hazard offers a scheme", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 35, t => t
             .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：无", "免罚：主动申报"))),
+        new("a hazard without a penalty offers a scheme", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 23, t => t
+            .WithCatalogue(ContentTree.MiniCatalogue.Replace("处罚：《测试法》第六十条", "处罚：无直接罚则"))),
         new("a scheme exemptions.yml lacks", DiagnosticCodes.ExemptionNotAllowed, Severity.Error, "hazards/test.md", 23, t => t
             .WithCatalogue(ContentTree.MiniCatalogue.Replace("免罚：主动申报", "免罚：一律免罚"))),
         new("a bare 款 after a penalty", DiagnosticCodes.HazardValueInvalid, Severity.Error, "hazards/test.md", 19, t => t

@@ -152,6 +152,16 @@ public class RegressionTests
     }
 
     [Fact]
+    public async Task A_Chinese_comma_inside_one_item_of_a_dash_list_is_no_mistake()
+    {
+        // "- 甲，乙" on its own line is one item by any reading; only a one-line list can have meant two.
+        using var tree = new ContentTree();
+        tree.Write("guides/a.md", "---\ntitle: 甲\ntags:\n  - 消防，疏散\n  - 火灾\n---\n\n正文。\n");
+        var result = await tree.BuildAsync(write: false);
+        Assert.Empty(result.WithCode(DiagnosticCodes.FieldWrongType));
+    }
+
+    [Fact]
     public async Task Canonical_links_are_absolute_and_honour_the_base_path()
     {
         using var tree = new ContentTree();
