@@ -227,6 +227,19 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task A_link_to_one_question_opens_that_question_on_a_phone()
+    {
+        await using var probe = await fixture.OpenAsync(Path, 375, 812);
+        var target = (await QuestionsAsync(probe.Page)).Where(q => q.IfQuestion is null).ElementAt(5);
+        await using var tab = await fixture.OpenAsync($"{Path}#q-{target.Id}", 375, 812);
+        var current = tab.Page.Locator(".question.wizard-current");
+        await Assertions.Expect(current).ToHaveCountAsync(1);
+        Assert.Equal($"q-{target.Id}", await current.GetAttributeAsync("id"));
+        Assert.True(await tab.Page.Locator($"#q-{target.Id}").IsVisibleAsync());
+        tab.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task On_a_phone_it_asks_one_question_per_screen_then_checks_answers()
     {
         await using var tab = await fixture.OpenAsync(Path, 375, 812);
