@@ -163,7 +163,7 @@ public static partial class SiteResolver
         foreach (var question in questionnaire.Questions)
         {
             var text = PlainText.Of(question.Text.Inline).Trim();
-            var title = $"{page.Meta.Title} · 自查项：{(text.Length > 40 ? text[..40] + "…" : text)}";
+            var title = $"{page.Meta.Title} · {Backlink.QuestionTitle(text)}";
             var articles = question.Options.Select(o => o.Hazard?.Definition).OfType<CatalogueHazard>()
                 .SelectMany(h => h.Breaks.Concat(h.Penalties)).SelectMany(c => c.Parts).Select(p => p.PreviewKey).OfType<string>().Distinct();
             foreach (var key in articles)
@@ -172,7 +172,7 @@ public static partial class SiteResolver
                 var slash = key.LastIndexOf('/');
                 laws.Add(key[..slash]);
                 backlinks.Add(new Backlink(key[..slash], int.Parse(key[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture), title,
-                    $"{page.Url}#{question.Anchor}", Backlink.SourcePrefix(page) + question.Line.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)));
+                    $"{page.Url}#{question.Anchor}", Backlink.SourceOrderOf(page, question.Line)));
             }
         }
         return new CitationResolver.PageCitations(keys, laws, backlinks);

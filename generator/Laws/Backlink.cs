@@ -18,4 +18,11 @@ public sealed record Backlink(string LawSlug, int Article, string Title, string 
         PageKind.Article => "4",
         _ => "5",
     } + page.RelativePath + "\u0001";
+
+    /// <summary>Where a backlink from <paramref name="line"/> of the page sorts: its page, then the line.</summary>
+    public static string SourceOrderOf(ContentPage page, int line) =>
+        SourcePrefix(page) + line.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How a self-check question is named in a backlink list: 自查项： and its first 40 characters.</summary>
+    public static string QuestionTitle(string text) => "自查项：" + (text.Length > 40 ? text[..40] + "…" : text);
 }

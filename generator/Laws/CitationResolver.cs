@@ -39,7 +39,7 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
                 var id = (question.Arguments ?? "").Trim().Split(' ')[0];
                 headingId = "q-" + id;
                 var text = question.OfType<ParagraphBlock>().FirstOrDefault() is { } p ? PlainText.Of(p.Inline).Trim() : id;
-                headingTitle = "自查项：" + (text.Length > 40 ? text[..40] + "…" : text);
+                headingTitle = Backlink.QuestionTitle(text);
                 continue;
             }
             if (node is not CitationInline citation) continue;
@@ -70,7 +70,7 @@ public sealed class CitationResolver(LawRegistry registry, DiagnosticBag diagnos
                 if (law.Page == page) continue;
                 var title = headingTitle.Length > 0 && page.Kind != PageKind.Home ? $"{page.Meta.Title} · {headingTitle}" : page.Meta.Title;
                 var url = headingId.Length > 0 ? $"{page.Url}#{headingId}" : page.Url;
-                backlinks.Add(new Backlink(law.Slug, article, title, url, Backlink.SourcePrefix(page) + citation.Line.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)));
+                backlinks.Add(new Backlink(law.Slug, article, title, url, Backlink.SourceOrderOf(page, citation.Line)));
             }
         }
         return new PageCitations(keys, laws, backlinks);
