@@ -43,7 +43,7 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
 
         var data = Data(questionnaire, model, frame);
         return new SelfCheckView(frame, markdown.RenderBlocks(questionnaire.Intro), questionnaire.Premises, questionnaire.Audience,
-            questionnaire.Minutes, questionnaire.Reviewed, questionnaire.Questions.Count(), sections, data, previewsJson);
+            questionnaire.Minutes, questionnaire.Reviewed, CountOf(questionnaire), sections, data, previewsJson);
     }
 
     private static string? ConditionText(Question question, IReadOnlyDictionary<string, Question> byId)
@@ -186,6 +186,12 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
         // Saved answers are keyed by this: a changed questionnaire never silently reuses old answers.
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..12];
         return "{\"version\":\"" + version + "\"," + body[1..];
+    }
+
+    public static QuestionCount CountOf(Questionnaire questionnaire)
+    {
+        var conditional = questionnaire.Questions.Count(q => q.Condition is not null);
+        return new QuestionCount(questionnaire.Questions.Count() - conditional, conditional);
     }
 
     /// <summary>Guides are content, so the result links to one only when the site has it.</summary>

@@ -264,13 +264,13 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
 
     private List<SelfCheckSummary> SelfCheckSummaries() =>
         site.Questionnaires.Values.OrderBy(q => q.Page.RelativePath, StringComparer.Ordinal)
-            .Select(q => new SelfCheckSummary(q.Page.Meta.Title, q.Page.Url, q.Premises, q.Audience, q.Minutes, q.Questions.Count(), q.Page.Meta.Summary))
+            .Select(q => new SelfCheckSummary(q.Page.Meta.Title, q.Page.Url, q.Premises, q.Audience, q.Minutes, SelfCheckViewBuilder.CountOf(q), q.Page.Meta.Summary))
             .ToList();
 
     private List<HomeSection> HomeSections()
     {
         var sections = new List<HomeSection>();
-        var checks = SelfCheckSummaries().Select(c => new ListEntry(c.Title, c.Url, $"{c.QuestionCount} 题，约 {c.Minutes} 分钟。{c.Summary}", null, [])).ToList();
+        var checks = SelfCheckSummaries().Select(c => new ListEntry(c.Title, c.Url, $"{c.QuestionCount}，约 {c.Minutes} 分钟。{c.Summary}", null, [])).ToList();
         if (checks.Count > 0) sections.Add(new HomeSection("消防自查", "selfchecks/", "全部自查问卷", checks));
         var laws = site.Laws.Laws.OrderBy(l => l.Page.RelativePath, StringComparer.Ordinal)
             .Select(l => new ListEntry(l.Title, l.Url, l.Summary, null, [])).ToList();

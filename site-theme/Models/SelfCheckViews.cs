@@ -26,11 +26,20 @@ public sealed record SelfCheckView(
     string Audience,
     int Minutes,
     DateOnly? Reviewed,
-    int QuestionCount,
+    QuestionCount QuestionCount,
     IReadOnlyList<SelfCheckSectionView> Sections,
     string DataJson,
     string PreviewsJson);
 
-public sealed record SelfCheckSummary(string Title, string Url, string Premises, string Audience, int Minutes, int QuestionCount, string Summary);
+public sealed record SelfCheckSummary(string Title, string Url, string Premises, string Audience, int Minutes, QuestionCount QuestionCount, string Summary);
+
+/// <summary>
+/// How many questions a visitor answers. A conditional question is asked only after some answers,
+/// so it is counted apart: the page, the list card and the questionnaire's own numbering agree.
+/// </summary>
+public sealed record QuestionCount(int Always, int Conditional)
+{
+    public override string ToString() => Conditional == 0 ? $"{Always} 题" : $"{Always} 题，视您的回答最多另加 {Conditional} 题";
+}
 
 public sealed record SelfCheckIndexView(PageFrame Frame, string Intro, IReadOnlyList<SelfCheckSummary> Checks);

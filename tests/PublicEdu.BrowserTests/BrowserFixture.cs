@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The built site, for a test that needs a server of its own.</summary>
+    public string OutputDir => Path.Combine(_root, "_site");
+
     public IBrowser? Browser { get; private set; }
 
     /// <summary>Why the browser is unavailable; null when it is running.</summary>
@@ -29,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var output = Path.Combine(_root, "_site");
+        var output = OutputDir;
         var result = await SiteBuilder.BuildAsync(new BuildOptions(Path.Combine(RepoRoot, "content"), output, null,
             Path.Combine(RepoRoot, "site-theme", "wwwroot")));
         if (!result.Succeeded)

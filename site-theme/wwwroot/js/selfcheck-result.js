@@ -42,6 +42,35 @@ function deadlineDate(text) {
   return `${base.getFullYear()}年${base.getMonth() + 1}月${base.getDate()}日前（${text}）`;
 }
 
+/** Days allowed by a catalogue deadline (立即, 24小时内, 3日内 …); null for wording it does not know. */
+function deadlineDays(text) {
+  if (text === "立即") return 0;
+  if (text.startsWith("24小时")) return 1;
+  const days = Number((text.match(/^(\d+)日/) || [])[1]);
+  return Number.isFinite(days) ? days : null;
+}
+
+// The summary's timeline: what to do today, within 3 days and within 30 days, from each deadline.
+const TIMELINE = [
+  { title: "今天就做", within: 1 },
+  { title: "3 日内完成", within: 3 },
+  { title: "30 日内完成", within: 30 },
+];
+
+function timeline(found) {
+  const steps = TIMELINE.map((step) => ({ ...step, items: [] }));
+  const later = [];
+  for (const item of found) {
+    const days = deadlineDays(item.hazard.deadline);
+    const step = days === null ? null : steps.find((s) => days <= s.within);
+    (step ? step.items : later).push(item);
+  }
+  const entry = (item) => el("li", {}, el("a", { href: `#hazard-${item.q.id}` }, item.hazard.title), `（${deadlineDate(item.hazard.deadline)}）`);
+  return el("ol", { class: "timeline" },
+    steps.filter((s) => s.items.length > 0).map((s) => el("li", {}, el("h4", {}, s.title), el("ul", {}, s.items.map(entry)))),
+    later.length > 0 ? el("li", {}, el("h4", {}, "按期限完成"), el("ul", {}, later.map(entry))) : null);
+}
+
 function citeLinks(citations) {
   return citations.flatMap((c, i) => [i > 0 ? "、" : "", c.refs.length > 0 ? el("a", { href: c.refs[0].href }, c.t) : c.t]);
 }
@@ -70,7 +99,7 @@ function hazardSchemes(item) {
 
 function hazardItem(item) {
   const { q, option, hazard: h } = item;
-  return el("li", { class: "hazard" },
+  return el("li", { class: "hazard", id: `hazard-${q.id}` },
     el("h4", {}, el("span", { class: `severity severity-${SEVERITY_CLASS[h.sev]}` }, h.severity), ` ${h.title}`),
     el("p", {}, el("strong", {}, "您的回答："), `第 ${q.n} 题 ${q.text} —— ${option.l}`),
     el("p", {}, el("strong", {}, "怎么改："), fixOf(item)),
@@ -87,7 +116,7 @@ function hazardItem(item) {
 
 function adviceItem(item) {
   const { q, option, hazard: h } = item;
-  return el("li", { class: "hazard advice" },
+  return el("li", { class: "hazard advice", id: `hazard-${q.id}` },
     el("h4", {}, el("span", { class: "severity severity-advice" }, "安全建议"), ` ${h.title}`),
     el("p", {}, el("strong", {}, "您的回答："), `第 ${q.n} 题 ${q.text} —— ${option.l}`),
     el("p", {}, h.note),
@@ -184,15 +213,16 @@ export function render(context) {
   const count = (sev) => legal.filter((x) => x.hazard.sev === sev).length;
   return [
     el("h2", { id: "selfcheck-result-title" }, "自查结果"),
-    el("div", { class: `result-summary result-level-${level}` },
+    el("div", { class: `result-summary result-level-${level}`, "data-read-part": "自查结果" },
       el("p", { class: "risk-level" }, `总体风险：${LEVELS[level].title}`),
       el("p", {}, LEVELS[level].text),
+      found.length > 0 ? [el("h3", {}, "先做什么"), timeline([...legal, ...advice])] : null,
       el("ul", { class: "counts" },
         el("li", {}, `可能构成重大火灾隐患：${count(2)} 项`),
         el("li", {}, `较大隐患：${count(1)} 项`),
         el("li", {}, `一般隐患：${count(0)} 项`),
         advice.length > 0 ? el("li", {}, `安全建议（不是违法，但很危险）：${advice.length} 项`) : null),
-      el("p", { class: "small" }, "总体风险由最严重的一项决定。本结果仅供自查参考，以消防救援机构的认定为准。")),
+      el("p", { class: "small" }, "总体风险由最严重的一项决定。本结果仅供自查参考，以消防救援机构的认定为准。下面是每一项的详细说明。")),
     legal.length > 0 ? [el("h3", {}, "发现的隐患"), el("ol", { class: "hazard-list" }, legal.map(hazardItem))] : null,
     advice.length > 0 ? [el("h3", {}, "安全建议"), el("p", {}, "下面几项没有对应的法律条文，不会因此被处罚，但很多火灾就是这样引起的，请认真对待。"),
       el("ol", { class: "hazard-list" }, advice.map(adviceItem))] : null,

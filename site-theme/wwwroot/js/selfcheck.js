@@ -20,6 +20,7 @@ let answers = {};
 let premises = { name: "", address: "", checker: "", date: today() };
 let wizard = false;
 let current = 0;
+const page = form.closest(".selfcheck-page");
 
 function today() {
   const d = new Date();
@@ -57,22 +58,42 @@ function visibleQuestions() {
   return questions.filter(isVisible);
 }
 
+/** A question's number among the questions shown: the same in the question, progress, check answers and result. */
+function numberOf(q) {
+  return visibleQuestions().indexOf(q) + 1;
+}
+
 function refresh() {
+  const visible = visibleQuestions();
   for (const q of questions) {
     const fieldset = fieldsets.get(q.id);
-    const show = isVisible(q);
+    const show = visible.includes(q);
     fieldset.hidden = !show;
     fieldset.disabled = !show;
+    const label = `第 ${numberOf(q)} 题`;
+    fieldset.querySelector(".q-number").textContent = label;
+    fieldset.dataset.readPart = label;
+    // What each option would mean is shown after answering, so it does not steer the answer.
+    const key = fieldset.querySelector(".hazard-info");
+    if (key) key.hidden = answers[q.id] === undefined;
   }
   for (const section of form.querySelectorAll(".qs-section")) {
     section.hidden = ![...section.querySelectorAll(".question")].some((f) => !f.hidden);
   }
-  const visible = visibleQuestions();
   const answered = visible.filter((q) => answers[q.id] !== undefined).length;
-  progress.textContent = wizard && current < visible.length
-    ? `第 ${current + 1} / ${visible.length} 题`
-    : `已回答 ${answered} / ${visible.length} 题`;
-  if (wizard) showCurrent();
+  const asking = wizard && page.dataset.step === "question";
+  progress.textContent = asking ? `第 ${current + 1} 题，共 ${visible.length} 题` : `已回答 ${answered} / ${visible.length} 题`;
+  startLink.textContent = answered === 0 ? "开始自查" : allAnswered() ? "查看自查结果" : "继续自查";
+  if (wizard) showCurrent(visible);
+}
+
+function showCurrent(visible) {
+  for (const q of questions) fieldsets.get(q.id).classList.toggle("wizard-current", visible[current] === q);
+  for (const section of form.querySelectorAll(".qs-section")) {
+    section.classList.toggle("wizard-current", section.contains(form.querySelector(".question.wizard-current")));
+  }
+  wizardNav.firstChild.disabled = false;
+  wizardNav.lastChild.textContent = history.state?.edit ? "继续" : current === visible.length - 1 ? "核对答案" : "下一步";
 }
 
 function applyToForm() {
@@ -153,9 +174,8 @@ function clearAll() {
   answers = {};
   try { localStorage.removeItem(STORAGE_KEY); } catch { /* nothing saved */ }
   applyToForm();
-  result.hidden = true;
-  form.hidden = false;
-  current = 0;
+  redirect(location.pathname + location.search, {});
+  show(false);
   say("已清除全部答案。");
 }
 
@@ -168,106 +188,174 @@ form.addEventListener("change", (event) => {
   save();
 });
 
-// ---- errors, wizard and check answers ----------------------------------------------------------
+// ---- the flow: one URL per step -------------------------------------------------------------
+// Each step is a fragment of the page's URL, so Back, Forward, reload and a shared link all land
+// on the same step, on a phone and from file:// alike: #q-<id> is a question, #check-answers the
+// check-answers page, #selfcheck-result the outcome. No fragment is the start page.
+
+const intro = page.querySelector(".selfcheck-intro");
+const startLink = document.getElementById("selfcheck-start");
+const CHECK = "#check-answers";
+let shownUrl = "";
+const RESULT = "#selfcheck-result";
+
+const wizardNav = el("div", { class: "wizard-nav", hidden: true },
+  el("button", { type: "button", class: "button-secondary", onclick: back }, "上一步"),
+  el("button", { type: "button", class: "button-primary", onclick: next }, "下一步"));
+form.append(wizardNav);
+const checkPage = el("section", { id: "check-answers", class: "check-answers", hidden: true, tabindex: "-1", "aria-labelledby": "check-answers-title" });
+form.after(checkPage);
+
+/** The question a fragment names: #q-<id>, or #q-<id>-<option> for one of its radios. */
+function questionOf(hash) {
+  if (!hash.startsWith("#q-")) return null;
+  const id = decodeURIComponent(hash.slice(3));
+  return byId.get(id) ?? byId.get(id.replace(/-\d+$/, "")) ?? null;
+}
+
+const firstUnanswered = () => visibleQuestions().find((q) => answers[q.id] === undefined);
+const allAnswered = () => firstUnanswered() === undefined;
+
+/** Moves to a step, as a new history entry; state.flow marks entries the flow itself made. */
+function go(hash, state = {}) {
+  history.pushState({ ...state, flow: true }, "", hash);
+  show(true);
+}
+
+function redirect(hash, state = history.state) {
+  history.replaceState(state, "", hash);
+}
+
+/** Whether a fragment is a step of the flow; any other (the skip link's #main) moves nothing. */
+function isStep(hash) {
+  return hash === "" || hash === CHECK || hash === RESULT || hash.startsWith("#q-") || hash.startsWith("#hazard-");
+}
+
+/** What the current URL asks for, once the answers are known; unreachable steps fall back to one that is. */
+function stepFromUrl() {
+  const hash = location.hash;
+  const inResult = hash.startsWith("#hazard-");
+  if (hash === RESULT || hash === CHECK || inResult) {
+    if (allAnswered()) return hash === CHECK && wizard ? { view: "check" } : { view: "result", anchor: inResult ? hash.slice(1) : null };
+    const q = firstUnanswered();
+    redirect(`#q-${q.id}`);
+    return { view: "question", q, missing: true };
+  }
+  const q = questionOf(hash);
+  if (q && isVisible(q)) return { view: "question", q };
+  return { view: "start" };
+}
+
+/** Shows the step the URL names. focus: the visitor moved here, so focus goes with them. */
+async function show(focus) {
+  shownUrl = location.href;
+  const step = stepFromUrl();
+  page.dataset.step = step.view;
+  const inWizard = wizard && step.view !== "start";
+  intro.hidden = inWizard || step.view === "result";
+  form.hidden = step.view === "result" || step.view === "check" || (wizard && step.view === "start");
+  checkPage.hidden = step.view !== "check";
+  result.hidden = step.view !== "result";
+  errors.hidden = true;
+  current = step.q ? visibleQuestions().indexOf(step.q) : 0;
+  refresh();
+  if (step.view === "check") renderCheckAnswers();
+  if (step.view === "result") await renderResult();
+  if (step.missing && (location.hash !== `#q-${step.q.id}` || focus)) say("还有问题没有回答，请先回答完再查看结果。");
+  if (step.view === "question") {
+    const fieldset = fieldsets.get(step.q.id);
+    if (!wizard) fieldset.scrollIntoView();
+    if (focus) focusHeading(fieldset.querySelector("legend"), wizard);
+  }
+  if (step.view === "check" && focus) focusHeading(checkPage, true);
+  // The outcome opens on its summary, at the top of the screen, however long the questionnaire was.
+  if (step.view === "result") focusHeading(document.getElementById(step.anchor) ?? result, true, focus);
+  if (step.view === "start" && focus) window.scrollTo(0, 0);
+}
+
+function focusHeading(node, toTop, focus = true) {
+  if (toTop) node.scrollIntoView({ block: "start" });
+  if (!focus) return;
+  if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+  node.focus({ preventScroll: true });
+}
 
 function showErrors(missing) {
   errors.replaceChildren(
     el("h2", {}, missing.length === 1 ? "请先回答这个问题" : `还有 ${missing.length} 个问题没有回答`),
-    el("ul", {}, missing.map((q) => el("li", {}, el("a", { href: `#q-${q.id}-0`, onclick: (e) => {
+    el("ul", {}, missing.map((q) => el("li", {}, el("a", { href: `#q-${q.id}`, onclick: (e) => {
       e.preventDefault();
-      if (wizard) { current = visibleQuestions().indexOf(q); refresh(); }
+      if (wizard) go(`#q-${q.id}`, history.state ?? {});
       document.getElementById(`q-${q.id}-0`).focus();
-    } }, `第 ${q.n} 题：${q.text}`)))));
+    } }, `第 ${numberOf(q)} 题：${q.text}`)))));
   errors.hidden = false;
   errors.focus();
 }
 
-const wizardNav = el("div", { class: "wizard-nav", hidden: true },
-  el("button", { type: "button", class: "button-secondary", onclick: () => move(-1) }, "上一步"),
-  el("button", { type: "button", class: "button-primary", onclick: () => move(1) }, "下一步"));
-form.append(wizardNav);
-const checkPage = el("section", { class: "check-answers", hidden: true, tabindex: "-1", "aria-labelledby": "check-answers-title" });
-form.after(checkPage);
-
-function showCurrent() {
-  const visible = visibleQuestions();
-  for (const q of questions) fieldsets.get(q.id).classList.toggle("wizard-current", visible[current] === q);
-  for (const section of form.querySelectorAll(".qs-section")) {
-    section.classList.toggle("wizard-current", section.contains(form.querySelector(".question.wizard-current")));
-  }
-  wizardNav.firstChild.disabled = current === 0;
+/** After 修改 the flow returns to 核对答案, asking on the way only what the change made newly necessary. */
+function next() {
+  const q = visibleQuestions()[current];
+  if (answers[q.id] === undefined) { showErrors([q]); return; }
+  const editing = history.state?.edit === true;
+  const following = editing ? firstUnanswered() : visibleQuestions()[current + 1];
+  go(following ? `#q-${following.id}` : CHECK, editing ? { edit: true } : {});
 }
 
-function move(step) {
-  const visible = visibleQuestions();
-  const q = visible[current];
-  if (step > 0 && answers[q.id] === undefined) { showErrors([q]); return; }
-  errors.hidden = true;
-  current = Math.max(0, current + step);
-  if (current >= visible.length) { showCheckAnswers(); return; }
-  refresh();
-  const legend = fieldsets.get(visible[current].id).querySelector("legend");
-  legend.setAttribute("tabindex", "-1");
-  legend.focus();
+function back() {
+  if (history.state?.flow) { history.back(); return; }
+  const previous = visibleQuestions()[current - 1];
+  redirect(previous ? `#q-${previous.id}` : location.pathname + location.search, {});
+  show(true);
 }
 
 function answerLabel(q) {
   return q.options[answers[q.id]]?.l ?? "未回答";
 }
 
-function showCheckAnswers() {
-  form.hidden = true;
+function renderCheckAnswers() {
   checkPage.replaceChildren(
     el("h2", { id: "check-answers-title" }, "核对答案"),
-    el("p", {}, "请核对下面的答案。需要修改时，点“修改”回到那一题。"),
-    el("dl", { class: "answer-list" }, visibleQuestions().map((q, index) => el("div", { class: "answer-row" },
-      el("dt", {}, `${q.n}. ${q.text}`),
+    el("p", {}, "请核对下面的答案。需要修改时，点“修改”回到那一题，改完会回到这里。"),
+    el("dl", { class: "answer-list" }, visibleQuestions().map((q) => el("div", { class: "answer-row" },
+      el("dt", {}, `${numberOf(q)}. ${q.text}`),
       el("dd", {}, answerLabel(q)),
-      el("dd", {}, el("a", { href: `#q-${q.id}`, onclick: (e) => {
-        e.preventDefault();
-        checkPage.hidden = true;
-        form.hidden = false;
-        current = index;
-        refresh();
-        document.getElementById(`q-${q.id}-${answers[q.id] ?? 0}`).focus();
-      } }, "修改", el("span", { class: "visually-hidden" }, `第 ${q.n} 题的答案`)))))),
-    el("button", { type: "button", class: "button-primary", onclick: showResult }, "查看自查结果"));
-  checkPage.hidden = false;
-  checkPage.focus();
+      el("dd", {}, el("a", { href: `#q-${q.id}`, onclick: (e) => { e.preventDefault(); go(`#q-${q.id}`, { edit: true }); } },
+        "修改", el("span", { class: "visually-hidden" }, `第 ${numberOf(q)} 题的答案`)))))),
+    el("button", { type: "button", class: "button-primary", onclick: () => go(RESULT) }, "查看自查结果"));
 }
 
 function setWizard(on) {
   wizard = on;
   form.classList.toggle("wizard", on);
+  page.classList.toggle("wizard-page", on);
   wizardNav.hidden = !on;
   document.getElementById("selfcheck-submit").hidden = on;
-  refresh();
+  show(false);
 }
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   const missing = visibleQuestions().filter((q) => answers[q.id] === undefined);
   if (missing.length > 0) { showErrors(missing); return; }
-  showResult();
+  go(RESULT);
 });
 
 // ---- result ------------------------------------------------------------------------------------
 
+/** Questions as the visitor sees them, numbered among those shown: hidden conditional ones are not counted. */
+function numberedQuestions() {
+  return visibleQuestions().map((q, i) => ({ ...q, n: i + 1 }));
+}
+
 // The result's code loads when the visitor asks for it, keeping the questionnaire page light.
-async function showResult() {
+async function renderResult() {
   const { render } = await import("./selfcheck-result.js");
-  form.hidden = wizard;
-  checkPage.hidden = true;
-  result.replaceChildren(...render({ data, previews, el, answers, premises, today, visibleQuestions, save, exportAnswers, backToForm }));
-  result.hidden = false;
-  result.focus();
+  result.replaceChildren(...render({ data, previews, el, answers, premises, today, visibleQuestions: numberedQuestions, save, exportAnswers, backToForm }));
 }
 
 function backToForm() {
-  result.hidden = true;
-  form.hidden = false;
-  if (wizard) { current = 0; refresh(); }
-  form.querySelector("fieldset:not([hidden]) input")?.focus();
+  if (wizard) { go(CHECK); return; }
+  go(`#q-${visibleQuestions()[0].id}`);
 }
 
 // ---- export and import -------------------------------------------------------------------------
@@ -303,17 +391,37 @@ document.getElementById("selfcheck-import").addEventListener("change", (event) =
   event.target.value = "";
 });
 for (const note of form.querySelectorAll(".q-condition")) note.hidden = true;
-// A link to one question (#q-id, from search or a law page's backlinks) opens that question, on a phone too.
-function openLinkedQuestion() {
-  const q = location.hash.startsWith("#q-") ? byId.get(decodeURIComponent(location.hash.slice(3))) : null;
-  if (!q || !isVisible(q)) return;
-  if (wizard) { current = visibleQuestions().indexOf(q); refresh(); }
-  fieldsets.get(q.id).scrollIntoView();
-}
+startLink.addEventListener("click", (event) => {
+  event.preventDefault();
+  const q = firstUnanswered();
+  go(q ? `#q-${q.id}` : wizard ? CHECK : RESULT);
+});
 
 const phone = window.matchMedia("(max-width: 40em)");
 restore();
 setWizard(phone.matches);
-openLinkedQuestion();
 phone.addEventListener("change", (event) => setWizard(event.matches));
-window.addEventListener("hashchange", openLinkedQuestion);
+// A link followed inside the page (#q- from the error summary, a backlink) and Back/Forward both land here.
+// A link inside the page fires both events; the second finds the step already shown.
+const onNavigate = () => { if (isStep(location.hash) && location.href !== shownUrl) show(true); };
+window.addEventListener("popstate", onNavigate);
+window.addEventListener("hashchange", onNavigate);
+registerOffline(page.dataset.sw);
+
+// ---- offline -------------------------------------------------------------------------------------
+
+// A self-check started on a weak signal must finish offline: the service worker answers from its
+// cache when the network fails, and this page puts itself and what it loads into that cache. Only
+// pages and theme files are cached; the answers stay in localStorage and are never requested.
+async function registerOffline(workerUrl) {
+  if (!workerUrl || !("serviceWorker" in navigator) || !location.protocol.startsWith("http")) return;
+  try {
+    await navigator.serviceWorker.register(workerUrl);
+    const scripts = [...document.querySelectorAll("script[src]")].map((s) => s.src);
+    const lazy = ["selfcheck-result.js", "exemption.js", "selfcheck-documents.js", "selfcheck-transfer.js"]
+      .map((name) => new URL(name, scripts.find((src) => src.includes("/selfcheck.js"))).href);
+    const styles = [...document.querySelectorAll("link[rel=stylesheet], link[rel=icon]")].map((l) => l.href);
+    const cache = await caches.open("publicedu-offline");
+    await cache.addAll([location.pathname + location.search, ...scripts, ...lazy, ...styles].map((u) => new URL(u, location.href).href.split("#")[0]));
+  } catch { /* without offline support the page still works online */ }
+}
