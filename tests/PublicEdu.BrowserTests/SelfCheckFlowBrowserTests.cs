@@ -248,7 +248,7 @@ public class SelfCheckFlowBrowserTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
-    public async Task The_home_page_has_a_start_button_above_the_fold_on_a_phone()
+    public async Task The_home_page_and_each_start_page_have_a_start_button_above_the_fold_on_a_phone()
     {
         await using var tab = await fixture.OpenAsync("", Phone, PhoneHeight);
         var button = tab.Page.Locator(".hero .button-start");
@@ -257,6 +257,11 @@ public class SelfCheckFlowBrowserTests(BrowserFixture fixture)
         Assert.True(box!.Y + box.Height <= PhoneHeight, $"the start button ends at {box.Y + box.Height}px");
         await button.ClickAsync();
         await tab.Page.WaitForURLAsync(new Regex("/selfchecks/$"));
+
+        // Each questionnaire's start page has its own start button on the first screen.
+        await tab.Page.GotoAsync(fixture.BaseUrl + Path);
+        var start = await tab.Page.Locator("#selfcheck-start").BoundingBoxAsync();
+        Assert.True(start!.Y + start.Height <= PhoneHeight, $"the questionnaire's start button ends at {start.Y + start.Height}px");
         tab.AssertClean();
     }
 

@@ -203,7 +203,8 @@ public class QuestionnaireTests
         using var tree = new ContentTree().WithSelfCheck();
         var result = await tree.BuildAsync(write: false);
         var doc = new HtmlParser().ParseDocument(result.Html("selfchecks/index.html"));
-        Assert.Contains("5 题，约 5 分钟", doc.QuerySelector(".card")!.TextContent);
+        // The conditional question is counted apart, as the questionnaire numbers it.
+        Assert.Contains("4 题，视您的回答最多另加 1 题，约 5 分钟", doc.QuerySelector(".card")!.TextContent);
         Assert.NotNull(doc.QuerySelector(".chooser a[href='../selfchecks/test-check/']"));
     }
 }
