@@ -33,13 +33,16 @@ function findings(assessment) {
     .sort((a, b) => (b.hazard.sev ?? -1) - (a.hazard.sev ?? -1) || a.q.n - b.q.n);
 }
 
+// Written as 2026年12月3日, the one date format of the printed documents.
 function deadlineDate(text) {
   const base = new Date(`${premises.date || today()}T00:00:00`);
   if (Number.isNaN(base.getTime())) return text;
   const days = text === "立即" ? 0 : text.startsWith("24小时") ? 1 : Number((text.match(/^(\d+)日/) || [])[1]);
   if (!Number.isFinite(days)) return text;
   base.setDate(base.getDate() + days);
-  return `${base.getFullYear()}年${base.getMonth() + 1}月${base.getDate()}日前（${text}）`;
+  const day = `${base.getFullYear()}年${base.getMonth() + 1}月${base.getDate()}日`;
+  // "Before the day of the check" reads as already late; 立即 means that very day.
+  return days === 0 ? `立即（${day}）` : `${day}前（${text}）`;
 }
 
 /** Days allowed by a catalogue deadline (立即, 24小时内, 3日内 …); null for wording it does not know. */
@@ -190,12 +193,16 @@ function nextSteps(assessment) {
   ];
 }
 
+// What an agency needs to file the documents: who the premises are and how to reach them.
+// The type starts as the questionnaire's premises; emptied, it stays empty, a line to write on.
 function premisesFields() {
-  const field = (key, label, type = "text") => el("p", { class: "field" },
+  const field = (key, label, type = "text", fallback = "") => el("p", { class: "field" },
     el("label", { for: `premises-${key}` }, label),
-    el("input", { id: `premises-${key}`, type, value: premises[key] || "", autocomplete: "off", oninput: (e) => { premises[key] = e.target.value; save(); } }));
+    el("input", { id: `premises-${key}`, type, value: premises[key] ?? fallback, autocomplete: "off",
+      oninput: (e) => { premises[key] = e.target.value; save(); } }));
   return el("fieldset", { class: "premises" }, el("legend", {}, "场所信息（只保存在本机，用于打印）"),
-    field("name", "场所名称"), field("address", "地址"), field("checker", "检查人"), field("date", "检查日期", "date"));
+    field("name", "场所名称"), field("creditCode", "统一社会信用代码"), field("type", "场所类型", "text", data.premises),
+    field("address", "地址"), field("checker", "检查人"), field("phone", "联系电话", "tel"), field("date", "检查日期", "date"));
 }
 
 function currentAssessment() {
