@@ -76,8 +76,13 @@ public static class SiteBuilder
             if (loaded.Site is not { } resolved) return Finish(false, [], 0);
             var content = resolved.Content;
 
-            var theme = ThemeAssets.Load(options.ThemeFolder, previous?.Theme);
-            var renderer = new SiteRenderer(resolved, theme, options.Render ?? new RenderOptions());
+            var render = options.Render ?? new RenderOptions();
+            var themeProblems = new DiagnosticBag();
+            var theme = ThemeAssets.Load(options.ThemeFolder, previous?.Theme, render.IndexFileLinks, themeProblems);
+            foreach (var problem in themeProblems.Sorted()) diagnostics.Add(problem);
+            // Pages would only add a broken-link error per script on top of the theme's own.
+            if (themeProblems.HasErrors) return Finish(false, [], 0);
+            var renderer = new SiteRenderer(resolved, theme, render);
             var pages = await renderer.RenderAsync(previous?.Files, previous?.RenderStamp ?? default);
             var files = pages.Concat(SiteFeeds.Write(content, pages, renderer.Canonical)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("render");

@@ -14,6 +14,7 @@ public static class DiagnosticCodes
     public const string UnsupportedFile = "PE0005";
     public const string FolderLinkNotFollowed = "PE0006";
     public const string FileTooLarge = "PE0007";
+    public const string ThemeScriptUnsupported = "PE0008";
     public const string InternalError = "PE0009";
 
     // PE01xx — front matter and pages

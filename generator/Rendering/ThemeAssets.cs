@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using PublicEdu.Generator.Content;
+using PublicEdu.Generator.Diagnostics;
+using PublicEdu.Theme.Layout;
 
 namespace PublicEdu.Generator.Rendering;
 
@@ -7,15 +10,32 @@ namespace PublicEdu.Generator.Rendering;
 /// generator needs nothing else; when the theme's source folder is next to the content (a clone
 /// of this repository), it is read from disk instead so that serve mode picks up edits.
 /// </summary>
-public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Files, string Version, string? SourceFolder, UInt128 SourceHash = default)
+/// <param name="ClassicScripts">For a file-links build: js/classic/ and the classic copies of the modules are included.</param>
+public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Files, string Version, string? SourceFolder, UInt128 SourceHash = default,
+    bool ClassicScripts = false)
 {
     /// <param name="previous">The last build's assets, in serve mode: kept when the sources are unchanged, since compressing them is slow.</param>
-    public static ThemeAssets Load(string? folder, ThemeAssets? previous = null)
+    /// <param name="classicScripts">
+    /// Pages opened from disk (file-links builds) load classic scripts. Other builds leave
+    /// js/classic/ out, so their files and version do not depend on it at all.
+    /// </param>
+    /// <param name="diagnostics">Where a module the converter refuses is reported (PE0008); needed with <paramref name="classicScripts"/>.</param>
+    public static ThemeAssets Load(string? folder, ThemeAssets? previous = null, bool classicScripts = false, DiagnosticBag? diagnostics = null)
     {
-        var sources = folder is not null && Directory.Exists(folder) ? FromFolder(folder) : FromAssembly();
+        var onDisk = folder is not null && Directory.Exists(folder);
+        var sources = onDisk ? FromFolder(folder!) : FromAssembly();
+        if (!classicScripts) sources.RemoveAll(s => s.Item1.StartsWith(ScriptTags.ClassicFolder, StringComparison.Ordinal));
         var sourceHash = new RenderInputs();
         foreach (var (path, content) in sources) sourceHash.Add(path).Add(content);
-        if (previous is not null && previous.SourceHash == sourceHash.Hash && previous.SourceFolder == folder) return previous;
+        if (previous is not null && previous.SourceHash == sourceHash.Hash && previous.SourceFolder == folder && previous.ClassicScripts == classicScripts)
+            return previous;
+
+        if (classicScripts)
+        {
+            string Display(string path) => onDisk ? DisplayPath.For(Path.Combine(folder!, path)) : "wwwroot/" + path;
+            sources = [.. sources.Concat(Rendering.ClassicScripts.Convert(sources, Display, diagnostics ?? throw new ArgumentNullException(nameof(diagnostics))))
+                .OrderBy(s => s.Item1, StringComparer.Ordinal)];
+        }
 
         var files = new List<(string Path, byte[] Content)>();
         foreach (var (path, content) in sources)
@@ -38,7 +58,7 @@ public sealed record ThemeAssets(IReadOnlyList<(string Path, byte[] Content)> Fi
         }
         sha.TransformFinalBlock([], 0, 0);
         var version = Convert.ToHexStringLower(sha.Hash!)[..10];
-        return new ThemeAssets(files, version, folder is not null && Directory.Exists(folder) ? folder : null, sourceHash.Hash);
+        return new ThemeAssets(files, version, onDisk ? folder : null, sourceHash.Hash, classicScripts);
     }
 
     /// <summary>Looks for site-theme/wwwroot beside the content folder or above it.</summary>

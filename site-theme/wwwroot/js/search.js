@@ -115,13 +115,19 @@ function selectedTypes() {
   return [...form.querySelectorAll("input[name=type]:checked")].map((c) => c.value);
 }
 
-function noResults(query) {
+/** The message, then links to the main sections; index.html is named for pages opened from disk. */
+function pointToSections(message) {
   const p = document.createElement("p");
-  p.append(`没有找到与“${query}”相关的内容。可以换个说法，比如用“灭火器”代替“灭火筒”；或者直接看看`);
+  p.append(message);
+  const index = location.protocol === "file:" ? "index.html" : "";
   for (const [href, text, sep] of [["selfchecks/", "消防自查", "、"], ["laws/", "法律法规", "和"], ["guides/", "办事指引", "。"]]) {
-    p.append(Object.assign(document.createElement("a"), { href: new URL(href, siteRoot).href, textContent: text }), sep);
+    p.append(Object.assign(document.createElement("a"), { href: new URL(href + index, siteRoot).href, textContent: text }), sep);
   }
   status.replaceChildren(p);
+}
+
+function noResults(query) {
+  pointToSections(`没有找到与“${query}”相关的内容。可以换个说法，比如用“灭火器”代替“灭火筒”；或者直接看看`);
 }
 
 async function run() {
@@ -171,7 +177,11 @@ function schedule() {
   timer = setTimeout(run, 150);
 }
 
-if (form && manifestUrl) {
+if (form && manifestUrl && location.protocol === "file:") {
+  // Browsers refuse fetch() of local files, so the index cannot be read from a folder opened from disk.
+  input.value = new URLSearchParams(location.search).get("q") ?? "";
+  pointToSections("直接打开本地文件时无法搜索。请通过网址访问本站，或用 publicedu serve 在本机预览。您也可以直接浏览");
+} else if (form && manifestUrl) {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
   for (const box of form.querySelectorAll("input[name=type]")) box.checked = params.getAll("type").includes(box.value);
