@@ -37,8 +37,8 @@ function findings(assessment) {
 function deadlineDate(text) {
   const base = new Date(`${premises.date || today()}T00:00:00`);
   if (Number.isNaN(base.getTime())) return text;
-  const days = text === "立即" ? 0 : text.startsWith("24小时") ? 1 : Number((text.match(/^(\d+)日/) || [])[1]);
-  if (!Number.isFinite(days)) return text;
+  const days = deadlineDays(text);
+  if (days === null) return text;
   base.setDate(base.getDate() + days);
   const day = `${base.getFullYear()}年${base.getMonth() + 1}月${base.getDate()}日`;
   // "Before the day of the check" reads as already late; 立即 means that very day.
