@@ -232,7 +232,9 @@ public class SelfCheckFlowBrowserTests(BrowserFixture fixture)
             {
                 await tab.AssertAccessibleAsync();
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-                Assert.True(overflow <= 0, $"{state}{(elder ? " in large text" : "")} is {overflow}px wider than the screen");
+                var culprits = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(-3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+                Assert.True(overflow <= 0, $"{state}{(elder ? " in large text" : "")} is {overflow}px wider than the screen: {culprits}");
             }
 
             await CheckStateAsync("the start page");
