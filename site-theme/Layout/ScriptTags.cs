@@ -40,6 +40,13 @@ public static class ScriptTags
     /// </summary>
     public static MarkupString Loader(PageFrame frame) => frame.IndexFileLinks ? Classic(frame.Asset(ModuleLoader)) : new("");
 
+    /// <summary>
+    /// A classic script that runs before the first paint (text-size.js): it blocks rendering, so
+    /// it must stay tiny. It is not a module, so file:// runs it as it is.
+    /// </summary>
+    public static MarkupString BeforePaint(PageFrame frame, string path) =>
+        new($"<script src=\"{HtmlEncoder.Default.Encode(frame.Asset(path))}\"></script>");
+
     private static MarkupString Classic(string src) => new($"<script defer src=\"{HtmlEncoder.Default.Encode(src)}\"></script>");
 
     /// <summary>

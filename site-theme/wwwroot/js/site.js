@@ -1,7 +1,9 @@
-// Reading aids for every page: large-text mode (适老化) that persists, read-aloud through the
-// browser's own speech synthesis, and copy-link buttons on law articles. Without this script
+// Reading aids for every page: large-text mode (适老化) that persists (text-size.js applies it
+// before the first paint), read-aloud by part (read-aloud.js), and copy-link buttons on law articles. Without this script
 // the page is complete; the buttons keep their place but stay invisible, so nothing shifts when
 // the script reveals them.
+import { setUpReadAloud } from "./read-aloud.js";
+
 const root = document.documentElement;
 const STORAGE_KEY = "publicedu:elder";
 
@@ -33,26 +35,7 @@ if (elderButton) {
 const readButton = document.getElementById("read-aloud");
 if (readButton && "speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
   readButton.removeAttribute("data-needs-js");
-  const stop = () => {
-    speechSynthesis.cancel();
-    readButton.setAttribute("aria-pressed", "false");
-    readButton.textContent = "朗读";
-  };
-  readButton.addEventListener("click", () => {
-    if (readButton.getAttribute("aria-pressed") === "true") { stop(); return; }
-    const main = document.getElementById("main");
-    const text = main ? main.innerText : "";
-    if (!text.trim()) return;
-    const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = "zh-CN";
-    utterance.rate = 0.9;
-    utterance.addEventListener("end", stop);
-    utterance.addEventListener("error", stop);
-    readButton.setAttribute("aria-pressed", "true");
-    readButton.textContent = "停止朗读";
-    speechSynthesis.speak(utterance);
-  });
-  window.addEventListener("pagehide", stop);
+  setUpReadAloud(readButton);
 }
 
 for (const link of document.querySelectorAll("a[data-copy-link]")) {
