@@ -70,7 +70,7 @@ function refresh() {
     const show = visible.includes(q);
     fieldset.hidden = !show;
     fieldset.disabled = !show;
-    const label = `第 ${numberOf(q)} 题`;
+    const label = `第 ${visible.indexOf(q) + 1} 题`;
     fieldset.querySelector(".q-number").textContent = label;
     fieldset.dataset.readPart = label;
     // What each option would mean is shown after answering, so it does not steer the answer.
