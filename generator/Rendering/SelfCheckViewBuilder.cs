@@ -13,10 +13,13 @@ using PublicEdu.Theme.Models;
 namespace PublicEdu.Generator.Rendering;
 
 /// <summary>
-/// Builds a questionnaire's page model and the JSON its script reads: every question and option,
-/// each catalogue hazard they name with the statutory text of its articles and the quoted penalty,
-/// the assessment model that js/exemption.js evaluates, and the leniency rules with their dated
-/// sources, all written into the page at build time so that nothing is fetched and nothing is sent.
+/// Builds a questionnaire's page model and the JSON its script reads, in two parts. The page holds
+/// what the questions need (every question and option). What the in-place key and the result need
+/// (each catalogue hazard with its articles and quoted penalty, the assessment model that
+/// js/exemption.js evaluates, the leniency rules with their dated sources) is a second document,
+/// <see cref="HazardsFile"/> beside the page, fetched once the page has loaded: it is most of the
+/// data, and a page that carries it inline paints a round trip later on a phone. Pages built for
+/// file:// keep it inline, as browsers refuse fetches there. Nothing a visitor enters is sent.
 /// </summary>
 public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, ExemptionRules? rules, IReadOnlySet<string> pageUrls)
 {
@@ -25,6 +28,9 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
+
+    /// <summary>The result's data, in the page's folder.</summary>
+    public const string HazardsFile = "hazards.json";
 
     public SelfCheckView Build(Questionnaire questionnaire, PageFrame frame, MarkdownHtml markdown, string previewsJson)
     {
@@ -38,13 +44,19 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
                 ConditionText(q, titles),
                 q.Condition?.QuestionId,
                 q.Condition is null ? "" : string.Join(' ', q.Condition.OptionIndexes),
-                q.Options.Select(o => new SelfCheckOptionView(o.Index, o.Label, o.Hazard is null ? null : HazardInfo(q, o, o.Hazard, model, markdown))).ToList()))
+                q.Options.Select(o => new SelfCheckOptionView(o.Index, o.Label, o.Hazard is null ? null : HazardInfo(o.Hazard, markdown))).ToList()))
                 .ToList())).ToList();
 
         var data = Data(questionnaire, model, frame);
+        // The version in the query names this build's data, so no cache pairs a page with another build's.
+        var hazardsUrl = frame.IndexFileLinks ? null : $"{HazardsFile}?v={data.Version}";
         return new SelfCheckView(frame, markdown.RenderBlocks(questionnaire.Intro), questionnaire.Premises, questionnaire.Audience,
-            questionnaire.Minutes, questionnaire.Reviewed, CountOf(questionnaire), sections, data, previewsJson);
+            questionnaire.Minutes, questionnaire.Reviewed, CountOf(questionnaire), sections, data.PageJson, data.HazardsJson, hazardsUrl, previewsJson);
     }
+
+    /// <summary>The document written to <see cref="HazardsFile"/>: the same bytes the page would otherwise hold inline.</summary>
+    public string HazardsJson(Questionnaire questionnaire, PageFrame frame) =>
+        Data(questionnaire, AssessmentModel.From(questionnaire, rules), frame).HazardsJson;
 
     private static string? ConditionText(Question question, IReadOnlyDictionary<string, Question> byId)
     {
@@ -53,19 +65,12 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
         return $"（第 {target.Number} 题选择{options}时回答本题）";
     }
 
-    /// <summary>What the paper checklist says of an option: the hazard, and what the assessment says if it were the only one found.</summary>
-    private HazardInfoView HazardInfo(Question question, QuestionOption option, AppliedHazard hazard, AssessmentModel model, MarkdownHtml markdown)
+    /// <summary>What the printed key says of a hazard option: its level, articles, fix and deadline.</summary>
+    private static HazardInfoView HazardInfo(AppliedHazard hazard, MarkdownHtml markdown)
     {
         var definition = hazard.Definition;
         if (hazard.Severity is not { } severity)
-            return new HazardInfoView("安全建议", "severity-advice", "", "", hazard.Fix, definition.Deadline,
-                "这是安全建议，不是法律认定的违法行为，不涉及处罚。", definition.Note, "");
-        var alone = ExemptionAssessor.Assess(model, ExemptionAssessor.Alone(model, question.Id, option.Index));
-        var schemes = alone.Found.Count > 0 ? alone.Found[0].Schemes : [];
-        var exemption = severity == HazardSeverity.PossiblyMajor
-            ? "不适用：可能构成重大火灾隐患，本站见到的各项免罚办法都排除它。请立即整改，并联系当地消防救援机构。"
-            : schemes.Count == 0 ? "没有可能适用的免罚办法，但必须整改。"
-            : $"可能适用{string.Join("、", schemes)}（还要看其他条件，由消防救援机构决定）。";
+            return new HazardInfoView("安全建议", "severity-advice", "", "", hazard.Fix, definition.Deadline, "");
         return new HazardInfoView(
             HazardSeverities.Name(severity),
             SeverityClass(severity),
@@ -73,9 +78,24 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
             definition.NoDirectPenalty ? "法律对此没有直接规定罚则，但必须改正" : string.Join("、", definition.Penalties.Select(c => markdown.Render(c))),
             hazard.Fix,
             definition.Deadline,
-            exemption,
-            definition.Note,
             severity == HazardSeverity.PossiblyMajor ? definition.MajorBasis : "");
+    }
+
+    /// <summary>
+    /// For the in-place key, the schemes that could spare each hazard option if it were the only
+    /// hazard found ("question/option" → names). Options no scheme could spare are left out.
+    /// </summary>
+    private static SortedDictionary<string, IReadOnlyList<string>> SchemesAlone(Questionnaire questionnaire, AssessmentModel model)
+    {
+        var alone = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var question in questionnaire.Questions)
+        foreach (var option in question.Options)
+        {
+            if (option.Hazard?.Severity is not { } severity || severity == HazardSeverity.PossiblyMajor) continue;
+            var assessment = ExemptionAssessor.Assess(model, ExemptionAssessor.Alone(model, question.Id, option.Index));
+            if (assessment.Found.Count > 0 && assessment.Found[0].Schemes.Count > 0) alone[$"{question.Id}/{option.Index}"] = assessment.Found[0].Schemes;
+        }
+        return alone;
     }
 
     public static string SeverityClass(HazardSeverity severity) => severity switch
@@ -85,7 +105,10 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
         _ => "severity-major",
     };
 
-    private string Data(Questionnaire questionnaire, AssessmentModel model, PageFrame frame)
+    /// <summary>The page's JSON, the hazards document, and the version both share.</summary>
+    private sealed record SelfCheckData(string PageJson, string HazardsJson, string Version);
+
+    private SelfCheckData Data(Questionnaire questionnaire, AssessmentModel model, PageFrame frame)
     {
         // Article texts come from the page's citation previews (cite-data); penalty quotes are shared, as many hazards quote one 款.
         var quotes = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -151,26 +174,6 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
             title = questionnaire.Page.Meta.Title,
             premises = questionnaire.Premises,
             questions,
-            hazards,
-            // A superset of the assessment model (questions, hazards, schemes): js/exemption.js reads the page data as it is.
-            schemes = (rules?.Schemes ?? []).Zip(model.Schemes, (s, m) => new
-            {
-                name = s.Name,
-                effect = s.Effect,
-                caveat = s.Caveat,
-                conditions = s.Conditions.Zip(m.Conditions, (c, mc) => new { text = c.Text, kind = mc.Kind, fact = mc.Fact, expect = mc.Expect, limit = mc.Limit, max = mc.Max }).ToList(),
-                sources = s.Sources,
-            }).ToList(),
-            quotes,
-            rules = rules is null ? null : new
-            {
-                reviewed = rules.Reviewed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                statements = rules.Statements,
-                major,
-                noPenalty = rules.NoDirectPenalty,
-                prepare = rules.Prepare,
-                ask = rules.AskWhom,
-            },
             channels = config.ReportingChannels.Select(ch => new { name = ch.Name, phone = ch.Phone, address = ch.Address, url = ch.Url, note = ch.Note }).ToList(),
             organisation = new { name = config.Organisation.Name, contact = config.Organisation.Contact },
             links = new
@@ -182,10 +185,36 @@ public sealed class SelfCheckViewBuilder(LawRegistry laws, SiteConfig config, Ex
                 penaltyLaw = laws.Find("行政处罚法") is { } penaltyLaw ? frame.Link(penaltyLaw.Url) : null,
             },
         };
+        // With the page's data merged in, a superset of the assessment model (questions, hazards,
+        // schemes): js/exemption.js reads the merged data as it is.
+        var result = new
+        {
+            hazards,
+            schemes = (rules?.Schemes ?? []).Zip(model.Schemes, (s, m) => new
+            {
+                name = s.Name,
+                effect = s.Effect,
+                caveat = s.Caveat,
+                conditions = s.Conditions.Zip(m.Conditions, (c, mc) => new { text = c.Text, kind = mc.Kind, fact = mc.Fact, expect = mc.Expect, limit = mc.Limit, max = mc.Max }).ToList(),
+                sources = s.Sources,
+            }).ToList(),
+            quotes,
+            alone = SchemesAlone(questionnaire, model),
+            rules = rules is null ? null : new
+            {
+                reviewed = rules.Reviewed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                statements = rules.Statements,
+                major,
+                noPenalty = rules.NoDirectPenalty,
+                prepare = rules.Prepare,
+                ask = rules.AskWhom,
+            },
+        };
         var body = JsonSerializer.Serialize(content, Json);
+        var hazardsJson = JsonSerializer.Serialize(result, Json);
         // Saved answers are keyed by this: a changed questionnaire never silently reuses old answers.
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..12];
-        return "{\"version\":\"" + version + "\"," + body[1..];
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body + "\n" + hazardsJson)))[..12];
+        return new SelfCheckData("{\"version\":\"" + version + "\"," + body[1..], hazardsJson, version);
     }
 
     public static QuestionCount CountOf(Questionnaire questionnaire)

@@ -83,6 +83,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         var unchangedKinds = contentPages.Select((p, i) => (p.Kind, Unchanged: unchanged[i])).GroupBy(p => p.Kind)
             .Where(g => g.All(p => p.Unchanged)).Select(g => g.Key).ToHashSet();
         var jobs = contentPages.Select((page, i) => new RenderJob(page.Url + "index.html", page, pageInputs[i], () => RenderPageAsync(razor, page)))
+            .Concat(contentPages.Select((page, i) => HazardsJob(page, pageInputs[i])).OfType<RenderJob>())
             .Concat(GeneratedPages(razor, kind => unchangedKinds.Contains(kind) ? previous?.GetValueOrDefault(Sections[kind].Url + "index.html")?.Inputs : null))
             .ToList();
 
@@ -93,11 +94,13 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             if (previous?.GetValueOrDefault(job.Path) is { } kept && kept.Inputs == job.Inputs) files.Add(kept with { Source = job.Source });
             else toRender.Add(job);
         }
-        _rendered = toRender.Count;
+        // Pages, as a visitor counts them; a self-check's hazards document goes with its page.
+        _rendered = toRender.Count(job => job.Path.EndsWith(".html", StringComparison.Ordinal));
         await Parallel.ForEachAsync(toRender, async (job, _) =>
         {
             var html = await job.Render();
-            files.Add(new OutputFile(job.Path, Encoding.UTF8.GetBytes(options.MinifyHtml ? HtmlMinifier.Minify(html) : html), job.Source, job.Inputs));
+            var minify = options.MinifyHtml && job.Path.EndsWith(".html", StringComparison.Ordinal);
+            files.Add(new OutputFile(job.Path, Encoding.UTF8.GetBytes(minify ? HtmlMinifier.Minify(html) : html), job.Source, job.Inputs));
         });
         foreach (var (path, content) in theme.Files) files.Add(new OutputFile(path, content));
         foreach (var file in site.Content.Files)
@@ -218,6 +221,19 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         }
     }
 
+    private PageFrame SelfCheckFrame(ContentPage page) =>
+        Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), "website") with { Scripts = ["js/selfcheck.js"] };
+
+    /// <summary>
+    /// A self-check's hazards document beside its page (SelfCheckViewBuilder.HazardsFile). It is
+    /// made from the page's own inputs, so it is rebuilt exactly when the page is. Pages built for
+    /// file:// hold it inline instead.
+    /// </summary>
+    private RenderJob? HazardsJob(ContentPage page, UInt128 inputs) =>
+        !options.IndexFileLinks && page.Kind == PageKind.SelfCheck && site.Questionnaires.TryGetValue(page, out var questionnaire)
+            ? new RenderJob(page.Url + SelfCheckViewBuilder.HazardsFile, page, inputs, () => Task.FromResult(_selfChecks.HazardsJson(questionnaire, SelfCheckFrame(page))))
+            : null;
+
     private Task<string> RenderPageAsync(RazorRenderer razor, ContentPage page)
     {
         var resolution = site.Pages[page];
@@ -227,7 +243,7 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             return razor.RenderAsync<HomePageView>("Model", HomeView(page, resolution));
         if (page.Kind == PageKind.SelfCheck && site.Questionnaires.TryGetValue(page, out var questionnaire))
         {
-            var checkFrame = Frame(page.Meta.Title, page.Meta.Summary, page.Url, Breadcrumbs(page), "website") with { Scripts = ["js/selfcheck.js"] };
+            var checkFrame = SelfCheckFrame(page);
             return razor.RenderAsync<SelfCheckPageView>("Model", _selfChecks.Build(questionnaire, checkFrame, Markdown(checkFrame), Previews(resolution.PreviewKeys)));
         }
 

@@ -1,8 +1,7 @@
 namespace PublicEdu.Theme.Models;
 
-/// <summary>What choosing a hazard option means, shown on the paper checklist too. An advice-only hazard has no articles.</summary>
-public sealed record HazardInfoView(string Severity, string SeverityClass, string BreaksHtml, string PenaltyHtml, string Fix, string Deadline, string Exemption,
-    string Note, string MajorBasis);
+/// <summary>What choosing a hazard option means, as the printed key says it. An advice-only hazard has no articles.</summary>
+public sealed record HazardInfoView(string Severity, string SeverityClass, string BreaksHtml, string PenaltyHtml, string Fix, string Deadline, string MajorBasis);
 
 public sealed record SelfCheckOptionView(int Index, string Label, HazardInfoView? Hazard);
 
@@ -19,6 +18,7 @@ public sealed record SelfCheckQuestionView(
 
 public sealed record SelfCheckSectionView(string Title, string Anchor, IReadOnlyList<SelfCheckQuestionView> Questions);
 
+/// <param name="HazardsUrl">Where the script fetches <paramref name="HazardsJson"/>; null when the page holds it inline (file://).</param>
 public sealed record SelfCheckView(
     PageFrame Frame,
     string IntroHtml,
@@ -29,6 +29,8 @@ public sealed record SelfCheckView(
     QuestionCount QuestionCount,
     IReadOnlyList<SelfCheckSectionView> Sections,
     string DataJson,
+    string HazardsJson,
+    string? HazardsUrl,
     string PreviewsJson);
 
 public sealed record SelfCheckSummary(string Title, string Url, string Premises, string Audience, int Minutes, QuestionCount QuestionCount, string Summary);

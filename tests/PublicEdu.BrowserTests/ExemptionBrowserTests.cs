@@ -29,10 +29,10 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
             var csharp = JsonSerializer.Serialize(expected, SelfCheckViewBuilder.Json);
             // The JS model as C# writes it, and the page's own data, which the result script passes to assess().
             var js = await tab.Page.EvaluateAsync<string[]>(
-                """
+                $$"""
                 async ([url, model, answers]) => {
                   const { assess } = await import(url);
-                  const page = JSON.parse(document.getElementById("selfcheck-data").textContent);
+                  const page = {{PageData}};
                   return [JSON.stringify(assess(JSON.parse(model), JSON.parse(answers))), JSON.stringify(assess(page, JSON.parse(answers)))];
                 }
                 """,
@@ -42,6 +42,15 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
         }
         tab.AssertClean();
     }
+
+    /// <summary>
+    /// The data the result script reads: the page's own, merged with the hazards document beside
+    /// it, as js/selfcheck.js merges them.
+    /// </summary>
+    private const string PageData = """
+        ({ ...JSON.parse(document.getElementById("selfcheck-data").textContent),
+          ...await (await fetch(document.querySelector(".selfcheck-page").dataset.hazards)).json() })
+        """;
 
     /// <summary>The question and option index of the option that names <paramref name="hazard"/>.</summary>
     private static (string Question, int Option) OptionFor(JsonNode data, string hazard)
@@ -60,7 +69,7 @@ public class ExemptionBrowserTests(BrowserFixture fixture)
     {
         await using var tab = await fixture.OpenAsync("selfchecks/small-hotel/", 1280, 900);
         var page = tab.Page;
-        var data = JsonNode.Parse((await page.Locator("#selfcheck-data").TextContentAsync())!)!;
+        var data = JsonNode.Parse(await page.EvaluateAsync<string>($"async () => JSON.stringify({PageData})"))!;
         var hazards = data["hazards"]!.AsObject();
         var welded = OptionFor(data, "exit-sealed");
         var charger = OptionFor(data, "ebike-flying-lead");

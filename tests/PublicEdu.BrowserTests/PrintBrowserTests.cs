@@ -44,7 +44,9 @@ public partial class PrintBrowserTests(BrowserFixture fixture)
         var poppler = Poppler.Require();
         await using var tab = await fixture.OpenAsync($"selfchecks/{slug}/", 1280, 900, javaScript: false);
         var page = tab.Page;
-        var hazardOptions = await page.Locator(".hazard-info .hazard-detail").CountAsync();
+        // Every hazard option of the questionnaire, as the page's data names them.
+        var hazardOptions = await page.EvaluateAsync<int>("() => JSON.parse(document.getElementById('selfcheck-data').textContent).questions.flatMap(q => q.options).filter(o => o.h).length");
+        Assert.True(hazardOptions > 0);
 
         var pdf = await PrintAsync(page, $"checklist-{slug}", poppler);
         Assert.True(pdf.Pages <= MaxChecklistPages, $"{slug}: {pdf.Pages} pages, at most {MaxChecklistPages} expected");
@@ -63,10 +65,12 @@ public partial class PrintBrowserTests(BrowserFixture fixture)
         Assert.True(await page.Locator(".paper-header").IsVisibleAsync());
         Assert.True(await page.Locator(".paper-end").IsVisibleAsync());
         Assert.Equal(hazardOptions, await page.Locator(".paper-key .key-option:visible").CountAsync());
-        Assert.Equal(0, await page.Locator(".hazard-info:visible").CountAsync());
+        Assert.Equal(0, await page.Locator(".hazard-info-link:visible").CountAsync());
         // The checklist ends with the signatures; the key starts a page of its own, after them.
-        var order = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#selfcheck-form, .paper-end, .paper-key')].map(e => e.className).join('|')");
-        Assert.Equal("selfcheck-form|paper-end|paper-key", order);
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => { const [form, end, key] = ['#selfcheck-form', '.paper-end', '.paper-key'].map(s => document.querySelector(s));
+                    return !!(form.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING) && !!(end.compareDocumentPosition(key) & Node.DOCUMENT_POSITION_FOLLOWING); }
+            """), "form, then signatures, then key");
         Assert.Equal("page", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.paper-key')).breakBefore"));
         tab.AssertClean();
     }
@@ -78,8 +82,7 @@ public partial class PrintBrowserTests(BrowserFixture fixture)
         var page = tab.Page;
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.True(await page.Locator(".paper-key .severity-major").First.IsVisibleAsync(), "the key shows a possibly major hazard");
-        // Every badge of the page has the same print style: the in-place key's, hidden in print, still has its computed style.
-        var badge = page.Locator(".hazard-info .severity-major").First;
+        var badge = page.Locator(".paper-key .severity-major").First;
         var style = await badge.EvaluateAsync<JsonElement>("""
             e => { const s = getComputedStyle(e), b = getComputedStyle(e, '::before');
               return { color: s.color, border: s.borderTopColor, width: parseFloat(s.borderTopWidth), style: s.borderTopStyle, weight: Number(s.fontWeight), before: b.content }; }
@@ -94,7 +97,7 @@ public partial class PrintBrowserTests(BrowserFixture fixture)
         // The other levels are framed too, so a level never depends on a colour.
         foreach (var level in new[] { "general", "serious" })
         {
-            var other = page.Locator($".hazard-info .severity-{level}").First;
+            var other = page.Locator($".paper-key .severity-{level}").First;
             Assert.True(Luminance(await other.EvaluateAsync<string>("e => getComputedStyle(e).color")) < 0.2, level);
             Assert.True(await other.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).borderTopWidth)") >= 1, level);
         }

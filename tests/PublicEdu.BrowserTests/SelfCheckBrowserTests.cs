@@ -327,4 +327,57 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
         Assert.Empty(tab.ForeignRequests);
     }
 
+
+    [SkippableFact]
+    public async Task Each_question_opens_its_own_key_once_answered_and_without_JavaScript_links_to_the_appendix()
+    {
+        const string hotel = "selfchecks/small-hotel/";
+        await using var tab = await fixture.OpenAsync(hotel, 1280, 900);
+        var page = tab.Page;
+        using var data = JsonDocument.Parse(await page.EvaluateAsync<string>("""
+            async () => JSON.stringify({ ...JSON.parse(document.getElementById("selfcheck-data").textContent),
+              ...await (await fetch(document.querySelector(".selfcheck-page").dataset.hazards)).json() })
+            """));
+        var hazards = data.RootElement.GetProperty("hazards");
+        var alone = data.RootElement.GetProperty("alone");
+        // A question always asked whose hazard option a scheme could spare alone, and one whose option may be a major hazard.
+        var unconditional = data.RootElement.GetProperty("questions").EnumerateArray()
+            .Where(q => q.GetProperty("cond").ValueKind == JsonValueKind.Null).Select(q => q.GetProperty("id").GetString()!).ToHashSet();
+        var spared = alone.EnumerateObject().First(p => unconditional.Contains(p.Name.Split('/')[0]));
+        var (sparedQuestion, sparedOption) = (spared.Name.Split('/')[0], int.Parse(spared.Name.Split('/')[1]));
+        var major = data.RootElement.GetProperty("questions").EnumerateArray()
+            .Where(q => unconditional.Contains(q.GetProperty("id").GetString()!))
+            .Select(q => (Id: q.GetProperty("id").GetString()!, Options: q.GetProperty("options").EnumerateArray().ToList()))
+            .Select(q => (q.Id, Index: q.Options.FindIndex(o => o.GetProperty("h").GetString() is { } h && hazards.GetProperty(h).GetProperty("sev").ValueKind == JsonValueKind.Number && hazards.GetProperty(h).GetProperty("sev").GetInt32() == 2)))
+            .First(q => q.Index >= 0 && q.Id != sparedQuestion);
+
+        // The appendix is for paper and for readers without JavaScript; here each question has its own key, hidden until answered.
+        Assert.False(await page.Locator(".paper-key").IsVisibleAsync());
+        Assert.Equal(0, await page.Locator(".hazard-info-link").CountAsync());
+        var key = page.Locator($"#q-{sparedQuestion} details.hazard-info");
+        Assert.False(await key.IsVisibleAsync());
+        await page.CheckAsync($"#q-{sparedQuestion}-{sparedOption}");
+        await key.Locator("summary").ClickAsync();
+        await Assertions.Expect(key.Locator(".hazard-detail").First).ToBeVisibleAsync();
+        var schemes = string.Join("、", spared.Value.EnumerateArray().Select(s => s.GetString()));
+        await Assertions.Expect(key).ToContainTextAsync($"主动整改能否免罚：可能适用{schemes}（还要看其他条件，由消防救援机构决定）");
+        var breaks = hazards.GetProperty(data.RootElement.GetProperty("questions").EnumerateArray().First(q => q.GetProperty("id").GetString() == sparedQuestion)
+            .GetProperty("options")[sparedOption].GetProperty("h").GetString()!).GetProperty("breaks")[0];
+        Assert.Equal(breaks.GetProperty("refs")[0].GetProperty("href").GetString(), await key.Locator("a.cite").First.GetAttributeAsync("href"));
+
+        var majorKey = page.Locator($"#q-{major.Id} details.hazard-info");
+        await page.CheckAsync($"#q-{major.Id}-{major.Index}");
+        await majorKey.Locator("summary").ClickAsync();
+        await Assertions.Expect(majorKey).ToContainTextAsync("主动整改能否免罚：不适用：可能构成重大火灾隐患");
+        await Assertions.Expect(majorKey.Locator(".severity-major").First).ToBeVisibleAsync();
+        tab.AssertClean();
+
+        await using var plain = await fixture.OpenAsync(hotel, 1280, 900, javaScript: false);
+        var link = plain.Page.Locator($"#q-{sparedQuestion} .hazard-info-link a");
+        Assert.Equal($"#key-{sparedQuestion}", await link.GetAttributeAsync("href"));
+        await link.ClickAsync();
+        var entry = plain.Page.Locator($"#key-{sparedQuestion}");
+        await Assertions.Expect(entry).ToBeInViewportAsync();
+        Assert.Equal(await key.Locator(".hazard-detail").CountAsync(), await entry.Locator(".key-option").CountAsync());
+    }
 }

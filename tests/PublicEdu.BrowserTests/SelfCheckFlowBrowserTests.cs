@@ -285,6 +285,7 @@ public class SelfCheckFlowBrowserTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync("async () => (await navigator.serviceWorker.getRegistration())?.active && (await (await caches.open('publicedu-offline')).keys()).length >= 5");
         var cached = await page.EvaluateAsync<string[]>("async () => (await (await caches.open('publicedu-offline')).keys()).map(r => r.url)");
         Assert.Contains(cached, url => url.EndsWith("/js/selfcheck-result.js"));
+        Assert.Contains(cached, url => url.Contains("/hazards.json?v="));
         Assert.DoesNotContain(cached, url => url.Contains('#') || url.Contains("answers"));
 
         offline = true;

@@ -59,12 +59,15 @@ function scheduleHide() {
   hideTimer = setTimeout(hide, 200);
 }
 
-for (const link of document.querySelectorAll("a.cite[data-cite]")) {
-  link.addEventListener("mouseenter", () => show(link));
-  link.addEventListener("mouseleave", scheduleHide);
-  link.addEventListener("focus", () => show(link));
-  link.addEventListener("blur", scheduleHide);
-}
+// Listened for on the document, so links a script adds later (the self-check's key and result) preview too.
+const citeLink = (node) => (node instanceof Element ? node.closest("a.cite[data-cite]") : null);
+document.addEventListener("mouseover", (event) => { const link = citeLink(event.target); if (link) show(link); });
+document.addEventListener("mouseout", (event) => {
+  const link = citeLink(event.target);
+  if (link && !link.contains(event.relatedTarget)) scheduleHide();
+});
+document.addEventListener("focusin", (event) => { const link = citeLink(event.target); if (link) show(link); });
+document.addEventListener("focusout", (event) => { if (citeLink(event.target)) scheduleHide(); });
 
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && popover && !popover.hidden) hide();

@@ -75,7 +75,34 @@ function timeline(found) {
 }
 
 function citeLinks(citations) {
-  return citations.flatMap((c, i) => [i > 0 ? "、" : "", c.refs.length > 0 ? el("a", { href: c.refs[0].href }, c.t) : c.t]);
+  return citations.flatMap((c, i) => [i > 0 ? "、" : "", c.refs.length > 0 ? el("a", { class: "cite", href: c.refs[0].href, "data-cite": c.refs[0].key }, c.t) : c.t]);
+}
+
+/**
+ * What each hazard option of one question means, for its in-place "这一题为什么重要": the level,
+ * the articles, the fix, and whether a scheme could spare the penalty were it the only hazard
+ * found (data.alone, weighed at build time). The printed appendix says the same but the last.
+ */
+export function hazardKey(context) {
+  ({ el } = context);
+  const { data: page, q } = context;
+  return q.options.map((option, index) => [option, index, page.hazards[option.h]]).filter(([, , h]) => h).map(([option, index, h]) =>
+    el("div", { class: "hazard-detail" },
+      el("p", {}, el("strong", {}, `选“${option.l}”：`), el("span", { class: `severity severity-${h.advice ? "advice" : SEVERITY_CLASS[h.sev]}` }, h.severity)),
+      h.breaks.length > 0 ? [
+        el("p", {}, "违反：", citeLinks(h.breaks)),
+        el("p", {}, "罚则：", h.noPenalty ? "法律对此没有直接规定罚则，但必须改正" : citeLinks(h.penalties)),
+      ] : null,
+      h.majorBasis ? el("p", {}, `为什么可能构成重大火灾隐患：${h.majorBasis}`) : null,
+      h.note ? el("p", {}, h.note) : null,
+      el("p", {}, `怎么改：${option.fix ?? h.fix}（建议期限：${h.deadline}）`),
+      el("p", {}, `主动整改能否免罚：${schemesAlone(h, page.alone[`${q.id}/${index}`] ?? [])}`)));
+}
+
+function schemesAlone(h, schemes) {
+  if (h.advice) return "这是安全建议，不是法律认定的违法行为，不涉及处罚。";
+  if (h.sev === 2) return "不适用：可能构成重大火灾隐患，本站见到的各项免罚办法都排除它。请立即整改，并联系当地消防救援机构。";
+  return schemes.length === 0 ? "没有可能适用的免罚办法，但必须整改。" : `可能适用${schemes.join("、")}（还要看其他条件，由消防救援机构决定）。`;
 }
 
 function articleTexts(citations) {

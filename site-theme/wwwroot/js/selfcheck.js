@@ -1,7 +1,9 @@
 // The self-check questionnaire. The page is a complete paper checklist without this script; it
 // adds conditional questions, progress, saving in this browser only, one question per screen on
 // a phone (GOV.UK "question pages" and "check answers"), the result with the law behind each
-// hazard, printable documents, and export/import. Nothing is fetched and nothing is sent.
+// hazard, printable documents, and export/import. Nothing a visitor enters is sent anywhere.
+// The page holds what the questions need; what the key and the result need (hazards, quotes,
+// schemes, rules) is fetched from beside the page once it has loaded (loadHazards).
 const data = JSON.parse(document.getElementById("selfcheck-data").textContent);
 // Article texts are the page's citation previews, written once for the links and for the result.
 const previews = JSON.parse(document.getElementById("cite-data")?.textContent ?? "{}");
@@ -21,6 +23,22 @@ let premises = { name: "", address: "", checker: "", date: today() };
 let wizard = false;
 let current = 0;
 const page = form.closest(".selfcheck-page");
+
+let hazardsLoad = null;
+/**
+ * Adds the hazards document to data, once. Pages built for file:// hold it inline, as browsers
+ * refuse fetches there. A failed fetch (offline before it was ever cached) can be tried again.
+ */
+function loadHazards() {
+  hazardsLoad ??= (async () => {
+    const inline = document.getElementById("selfcheck-hazards");
+    const response = inline ? null : await fetch(new URL(page.dataset.hazards, location.href));
+    if (response && !response.ok) throw new Error(`${response.status}`);
+    Object.assign(data, inline ? JSON.parse(inline.textContent) : await response.json());
+    return data;
+  })().catch((error) => { hazardsLoad = null; throw error; });
+  return hazardsLoad;
+}
 
 function today() {
   const d = new Date();
@@ -349,8 +367,35 @@ function numberedQuestions() {
 
 // The result's code loads when the visitor asks for it, keeping the questionnaire page light.
 async function renderResult() {
-  const { render } = await import("./selfcheck-result.js");
-  result.replaceChildren(...render({ data, previews, el, answers, premises, today, visibleQuestions: numberedQuestions, save, exportAnswers, backToForm }));
+  try {
+    const [{ render }] = await Promise.all([import("./selfcheck-result.js"), loadHazards()]);
+    result.replaceChildren(...render({ data, previews, el, answers, premises, today, visibleQuestions: numberedQuestions, save, exportAnswers, backToForm }));
+  } catch {
+    result.replaceChildren(el("h2", { id: "selfcheck-result-title" }, "暂时无法显示自查结果"),
+      el("p", {}, "结果所需的数据没有载入，可能是网络中断了。您的答案已保存在本机；请联网后刷新本页，结果会重新显示。"));
+  }
+}
+
+// ---- the key to each question ------------------------------------------------------------------
+// Without this script each question links to its entry in the appendix at the page's end. Here the
+// link becomes an in-place "这一题为什么重要", filled from the hazards data when first opened, and
+// the appendix is left to paper.
+
+for (const link of form.querySelectorAll(".hazard-info-link")) {
+  const q = byId.get(link.closest(".question").dataset.question);
+  const key = el("details", { class: "hazard-info", "data-read-skip": "" }, el("summary", {}, "这一题为什么重要"));
+  key.addEventListener("toggle", () => { if (key.open && key.childElementCount === 1) fillKey(key, q); });
+  link.replaceWith(key);
+}
+page.classList.add("key-inline");
+
+async function fillKey(key, q) {
+  try {
+    const [{ hazardKey }] = await Promise.all([import("./selfcheck-result.js"), loadHazards()]);
+    if (key.childElementCount === 1) key.append(...hazardKey({ data, el, q }));
+  } catch {
+    key.append(el("p", {}, "说明暂时无法载入，可能是网络中断了；联网后再打开一次即可。"));
+  }
 }
 
 function backToForm() {
@@ -406,7 +451,12 @@ phone.addEventListener("change", (event) => setWizard(event.matches));
 const onNavigate = () => { if (isStep(location.hash) && location.href !== shownUrl) show(true); };
 window.addEventListener("popstate", onNavigate);
 window.addEventListener("hashchange", onNavigate);
-registerOffline(page.dataset.sw);
+// Fetched once the page is idle, so the key and the result are ready, and cached for offline use,
+// without competing with the page's first paint.
+window.addEventListener("load", () => {
+  const later = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+  later(() => { loadHazards().catch(() => {}); registerOffline(page.dataset.sw); });
+});
 
 // ---- offline -------------------------------------------------------------------------------------
 
@@ -421,7 +471,8 @@ async function registerOffline(workerUrl) {
     const lazy = ["selfcheck-result.js", "exemption.js", "selfcheck-documents.js", "selfcheck-transfer.js"]
       .map((name) => new URL(name, scripts.find((src) => src.includes("/selfcheck.js"))).href);
     const styles = [...document.querySelectorAll("link[rel=stylesheet], link[rel=icon]")].map((l) => l.href);
+    const hazards = page.dataset.hazards ? [page.dataset.hazards] : [];
     const cache = await caches.open("publicedu-offline");
-    await cache.addAll([location.pathname + location.search, ...scripts, ...lazy, ...styles].map((u) => new URL(u, location.href).href.split("#")[0]));
+    await cache.addAll([location.pathname + location.search, ...scripts, ...lazy, ...styles, ...hazards].map((u) => new URL(u, location.href).href.split("#")[0]));
   } catch { /* without offline support the page still works online */ }
 }

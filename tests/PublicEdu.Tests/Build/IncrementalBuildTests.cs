@@ -149,14 +149,14 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var result = await RebuildAndCompareAsync(state, "hazards/evacuation.md");
         Assert.True(result.Succeeded, result.Describe());
-        var pages = Directory.EnumerateFiles(Path.Combine(Output, "selfchecks"), "index.html", SearchOption.AllDirectories)
+        var pages = Directory.EnumerateFiles(Path.Combine(Output, "selfchecks"), "hazards.json", SearchOption.AllDirectories)
             .Select(File.ReadAllText).Where(html => html.Contains($"\"{id}\":", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(pages);
         Assert.All(pages, html => Assert.Contains(lines[at + 1] + "（已改写）", html));
 
         Edit("exemptions.yml", "reviewed: 2026-12-02", "reviewed: 2026-12-03");
         result = await RebuildAndCompareAsync(result.State!, "exemptions.yml");
-        Assert.Contains("2026-12-03", File.ReadAllText(Path.Combine(Output, "selfchecks/small-hotel/index.html")));
+        Assert.Contains("2026-12-03", File.ReadAllText(Path.Combine(Output, "selfchecks/small-hotel/hazards.json")));
     }
 
     [Fact]

@@ -143,13 +143,15 @@ public class QuestionnaireTests
         Assert.Equal("gas", lpg.GetAttribute("data-if-question"));
         Assert.Equal("1", lpg.GetAttribute("data-if-options"));
         Assert.Contains("第 2 题选择“瓶装液化气”时回答本题", lpg.TextContent);
-        // The paper checklist explains each hazard option without JavaScript.
-        Assert.Contains("较大隐患", doc.GetElementById("q-exits-clear")!.QuerySelector(".hazard-info")!.TextContent);
+        // Without JavaScript each hazard question links to its entry in the key, which explains every hazard option.
+        Assert.NotNull(doc.GetElementById("q-exits-clear")!.QuerySelector(".hazard-info-link a[href='#key-exits-clear']"));
+        Assert.Contains("较大隐患", doc.GetElementById("key-exits-clear")!.TextContent);
+        Assert.Null(doc.GetElementById("q-gas")!.QuerySelector(".hazard-info-link"));
         Assert.Single(doc.QuerySelectorAll("script#selfcheck-data"));
     }
 
     [Fact]
-    public async Task The_paper_checklist_says_what_the_assessment_gives_each_hazard_alone_even_under_a_condition()
+    public async Task The_key_says_what_the_assessment_gives_each_hazard_alone_even_under_a_condition()
     {
         // The LPG question is shown only for one answer of the gas question; alone, its hazard still offers its scheme.
         var catalogue = ContentTree.MiniCatalogue.Replace("等级：可能构成重大火灾隐患\n重大依据：测试用的判定依据。", "等级：较大隐患")
@@ -157,8 +159,11 @@ public class QuestionnaireTests
         using var tree = new ContentTree().WithCatalogue(catalogue).Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck);
         var result = await tree.BuildAsync(write: false);
         Assert.True(result.Succeeded, result.Describe());
-        var doc = new HtmlParser().ParseDocument(result.Html("selfchecks/test-check/index.html"));
-        Assert.Contains("可能适用主动申报", doc.GetElementById("q-lpg")!.QuerySelector(".hazard-info")!.TextContent);
+        using var hazards = System.Text.Json.JsonDocument.Parse(result.Html("selfchecks/test-check/hazards.json"));
+        var alone = hazards.RootElement.GetProperty("alone");
+        var (key, schemes) = Assert.Single(alone.EnumerateObject().Where(p => p.Name.StartsWith("lpg/", StringComparison.Ordinal)).Select(p => (p.Name, p.Value)));
+        Assert.Equal(["主动申报"], schemes.EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("lpg/1", key);
     }
 
     [Fact]
@@ -169,13 +174,18 @@ public class QuestionnaireTests
         var doc = new HtmlParser().ParseDocument(result.Html("selfchecks/test-check/index.html"));
         using var json = System.Text.Json.JsonDocument.Parse(doc.QuerySelector("script#selfcheck-data")!.TextContent);
         var root = json.RootElement;
-        Assert.Matches("^[0-9a-f]{12}$", root.GetProperty("version").GetString());
+        var version = root.GetProperty("version").GetString();
+        Assert.Matches("^[0-9a-f]{12}$", version);
+        // What the key and the result need is beside the page, named with the same version.
+        Assert.Equal($"hazards.json?v={version}", doc.QuerySelector(".selfcheck-page")!.GetAttribute("data-hazards"));
+        Assert.Null(doc.QuerySelector("script#selfcheck-hazards"));
+        using var hazards = System.Text.Json.JsonDocument.Parse(result.Html("selfchecks/test-check/hazards.json"));
         // Article texts travel once, as the page's citation previews, which the result reads too.
         using var previews = System.Text.Json.JsonDocument.Parse(doc.QuerySelector("script#cite-data")!.TextContent);
         Assert.Equal("《测试法》第二条", previews.RootElement.GetProperty("test-law/2").GetProperty("t").GetString());
         Assert.Equal("exits-blocked", root.GetProperty("questions")[0].GetProperty("options")[1].GetProperty("h").GetString());
-        var penalty = root.GetProperty("hazards").GetProperty("exits-blocked").GetProperty("penalties")[0].GetProperty("refs")[0];
-        Assert.Equal("第六十条正文。", root.GetProperty("quotes").GetProperty(penalty.GetProperty("quote").GetString()!).GetString());
+        var penalty = hazards.RootElement.GetProperty("hazards").GetProperty("exits-blocked").GetProperty("penalties")[0].GetProperty("refs")[0];
+        Assert.Equal("第六十条正文。", hazards.RootElement.GetProperty("quotes").GetProperty(penalty.GetProperty("quote").GetString()!).GetString());
         Assert.Equal("../../laws/test-law/#art-60", penalty.GetProperty("href").GetString());
 
         // Any change to the questionnaire changes the version, so old saved answers are not applied silently.
