@@ -451,12 +451,15 @@ phone.addEventListener("change", (event) => setWizard(event.matches));
 const onNavigate = () => { if (isStep(location.hash) && location.href !== shownUrl) show(true); };
 window.addEventListener("popstate", onNavigate);
 window.addEventListener("hashchange", onNavigate);
-// Fetched once the page is idle, so the key and the result are ready, and cached for offline use,
-// without competing with the page's first paint.
-window.addEventListener("load", () => {
-  const later = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
-  later(() => { loadHazards().catch(() => {}); registerOffline(page.dataset.sw); });
-});
+// Fetched once the page has painted and is idle, so the key and the result are ready, and cached
+// for offline use, without competing with the first paint on a slow phone.
+window.addEventListener("load", () => whenPaintedAndIdle(() => { loadHazards().catch(() => {}); registerOffline(page.dataset.sw); }));
+
+function whenPaintedAndIdle(task) {
+  const idle = () => (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(task);
+  if (!PerformanceObserver.supportedEntryTypes?.includes("paint") || performance.getEntriesByType("paint").length > 0) { idle(); return; }
+  new PerformanceObserver((_, observer) => { observer.disconnect(); idle(); }).observe({ type: "paint", buffered: true });
+}
 
 // ---- offline -------------------------------------------------------------------------------------
 
