@@ -100,6 +100,13 @@ public class ReadingAidsBrowserTests(BrowserFixture fixture)
         await page.ReloadAsync();
         Assert.Equal("on", await page.EvaluateAsync<string>("() => window.__elderAtStart"));
         await Assertions.Expect(page.Locator("#elder-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The header, menu included, leaves most of a phone's screen to the page (it took 566 of 812 px):
+        // at most a third, with the search and every menu item still there.
+        var header = await page.Locator(".site-header").BoundingBoxAsync();
+        Assert.True(header!.Height <= 812 / 3.0, $"the header takes {header.Height} of 812 px in large text");
+        Assert.True(await page.Locator(".site-search input").IsVisibleAsync());
+        Assert.Equal(await page.Locator(".site-nav a").CountAsync(), await page.Locator(".site-nav a:visible").CountAsync());
         tab.AssertClean();
     }
 
