@@ -282,7 +282,8 @@ public class SelfCheckFlowBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(host.BaseUrl + Path);
         var plan = Plan(await QuestionsAsync(page), out _);
         // Offline support is ready once the page has put itself and its scripts into the cache.
-        await page.WaitForFunctionAsync("async () => (await navigator.serviceWorker.getRegistration())?.active && (await (await caches.open('publicedu-offline')).keys()).length >= 5");
+        await page.WaitForSelectorAsync(".selfcheck-page[data-offline=ready]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
         var cached = await page.EvaluateAsync<string[]>("async () => (await (await caches.open('publicedu-offline')).keys()).map(r => r.url)");
         Assert.Contains(cached, url => url.EndsWith("/js/selfcheck-result.js"));
         Assert.Contains(cached, url => url.Contains("/hazards.json?v="));

@@ -477,5 +477,6 @@ async function registerOffline(workerUrl) {
     const hazards = page.dataset.hazards ? [page.dataset.hazards] : [];
     const cache = await caches.open("publicedu-offline");
     await cache.addAll([location.pathname + location.search, ...scripts, ...lazy, ...styles, ...hazards].map((u) => new URL(u, location.href).href.split("#")[0]));
+    page.dataset.offline = "ready"; // for whoever needs to know the page now works offline (tests do)
   } catch { /* without offline support the page still works online */ }
 }
