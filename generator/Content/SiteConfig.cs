@@ -61,7 +61,7 @@ public sealed record SiteConfig(
         }
         else if (baseUrl.Length == 0)
             diagnostics.Warning(display, map.PositionOf("base_url").Line, 1, DiagnosticCodes.BaseUrlMissing,
-                "未填写 base_url（网站正式地址），sitemap、规范链接和订阅源只能使用相对地址。上线前请由运营方填写。");
+                "未填写 base_url（网站正式地址），sitemap、规范链接和订阅源只能使用相对地址；宣传海报和传单要印网址的二维码，所以不会生成。上线前请由运营方填写。");
 
         var basePath = NormaliseBasePath(basePathOverride ?? map.String("base_path") ?? "/");
 

@@ -204,6 +204,8 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             return razor.RenderAsync<SearchPageView>("Model", new SearchView(frame, Search.SearchDocument.Types));
         });
 
+        foreach (var job in PublicityPages(razor, Inputs)) yield return job;
+
         yield return new RenderJob("404.html", null, Inputs("404"), () =>
         {
             var frame = Frame("找不到页面", "", "404.html", [], "website") with { AbsoluteBase = Config.BasePath };
@@ -217,6 +219,31 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
             {
                 var frame = Frame(Config.Title, Config.Description, "", [], "website");
                 return razor.RenderAsync<HomePageView>("Model", new HomeView(frame, "", sections, ""));
+            });
+        }
+    }
+
+    /// <summary>The publicity kit (PosterViewBuilder): only with base_url, as a QR code needs an absolute address.</summary>
+    private IEnumerable<RenderJob> PublicityPages(RazorRenderer razor, Func<object, UInt128> inputs)
+    {
+        if (Config.BaseUrl.Length == 0) yield break;
+        var posters = new PosterViewBuilder(site, Canonical);
+        var subjects = posters.Subjects();
+        const string title = "宣传海报和传单";
+        const string intro = "每份自查表和每篇办事指引都有一张 A4 海报和一张 A5 传单，带本站页面的二维码，可以直接用浏览器打印，用于进企业、进农村、进社区、进学校、进家庭的消防宣传。";
+        var items = subjects.Select(PosterViewBuilder.Item).ToList();
+        yield return new RenderJob(PosterViewBuilder.IndexUrl + "index.html", null, inputs(items), () =>
+            razor.RenderAsync<PublicityIndexPageView>("Model", new PublicityIndexView(
+                Frame(title, intro, PosterViewBuilder.IndexUrl, [new Crumb("首页", ""), new Crumb(title, null)], "website"), intro, items)));
+        foreach (var subject in subjects)
+        foreach (var (format, url) in new[] { ("poster", subject.PosterUrl), ("leaflet", subject.LeafletUrl) })
+        {
+            var shown = new { url, format, subject.Page.Meta.Title, subject.Kind, subject.Lead, subject.Points, subject.Action };
+            yield return new RenderJob(url + "index.html", null, inputs(shown), () =>
+            {
+                var frame = Frame(subject.Page.Meta.Title, subject.Lead, url,
+                    [new Crumb("首页", ""), new Crumb(title, PosterViewBuilder.IndexUrl), new Crumb(subject.Page.Meta.Title, null)], "website");
+                return razor.RenderAsync<PosterPageView>("Model", posters.Poster(subject, frame, format, Config.Organisation.Name));
             });
         }
     }

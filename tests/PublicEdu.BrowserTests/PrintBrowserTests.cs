@@ -263,7 +263,7 @@ public partial class PrintBrowserTests(BrowserFixture fixture)
     }
 
     /// <summary>poppler-utils (pdfinfo, pdftotext, pdftoppm): skipped without it, unless REQUIRE_BROWSER=1, where it must be there.</summary>
-    private sealed class Poppler
+    internal sealed class Poppler
     {
         public static Poppler Require()
         {
