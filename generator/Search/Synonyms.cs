@@ -136,9 +136,10 @@ public sealed class Synonyms
         if (arrow >= 0)
         {
             var rest = arrow + arrowLength;
-            if (line.IndexOf('→', rest) >= 0 || line.IndexOf("->", rest, StringComparison.Ordinal) >= 0 || line.IndexOf('=') >= 0)
+            var extra = new[] { line.IndexOf('→', rest), line.IndexOf("->", rest, StringComparison.Ordinal), line.IndexOf('=') }.Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            if (extra >= 0)
             {
-                Malformed(line, lineNo, Math.Max(line.IndexOf('='), rest), display, diagnostics, "一行只能有一个箭头，而且不能同时用“=”和“→”");
+                Malformed(line, lineNo, extra, display, diagnostics, "一行只能有一个箭头，而且不能同时用“=”和“→”");
                 return null;
             }
             var sources = Words(line, 0, arrow);
