@@ -18,8 +18,9 @@ public sealed class SearchIndex
 {
     // Small chunks: a query shows a dozen passages from as many pages, and each costs its whole chunk.
     public const int ChunkSize = 8;
-    public const int SnippetLength = 140;
-    private const int TargetShardBytes = 12 * 1024;
+    public const int SnippetLength = 120;
+    // Smaller shards, more of them: a query fetches one shard per term, and synonyms add terms.
+    private const int TargetShardBytes = 6 * 1024;
     private const int MaxPostings = 1500;
     private const double K1 = 1.2, B = 0.75;
 
@@ -104,7 +105,6 @@ public sealed class SearchIndex
         for (var t = 0; t < terms.Length; t++) postings[terms[t]] = results[t];
         MarkNames(documents, postings);
         foreach (var (key, list) in ArticlePostings(documents, lawNames)) postings["@" + key] = list;
-
         var pageOf = new int[documents.Count];
         for (int i = 0, page = 0; i < documents.Count; i++) pageOf[i] = documents[i].IsPage ? page = i : page;
         return new SearchIndex { Documents = documents, Postings = postings, LawNames = lawNames, Synonyms = synonyms ?? Synonyms.Empty, PageOf = pageOf };
@@ -119,18 +119,10 @@ public sealed class SearchIndex
             foreach (var term in SearchAnalyzer.Tokenize(documents[i].Names).Distinct())
             {
                 if (!postings.TryGetValue(term, out var list)) continue;
+                // A very common term keeps only its best postings, and a page cut from them stays out:
+                // adding it back would grow that list by every page whose name has the term.
                 var at = Array.BinarySearch(list, (i, 0), DocOrder);
                 if (at >= 0) list[at] = (i, list[at].Impact | NameFlag);
-                else
-                {
-                    // A very common term kept only its best postings; the page's name still counts.
-                    var grown = new (int, int)[list.Length + 1];
-                    var insert = ~at;
-                    Array.Copy(list, grown, insert);
-                    grown[insert] = (i, 1 | NameFlag);
-                    Array.Copy(list, insert, grown, insert + 1, list.Length - insert);
-                    postings[term] = grown;
-                }
             }
         }
     }
@@ -150,8 +142,10 @@ public sealed class SearchIndex
         if (lawNames.Count > 0)
         {
             var names = string.Join("|", lawNames.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).Select(System.Text.RegularExpressions.Regex.Escape));
+            // Compiled: on a large site this runs over every passage that mentions an article.
             var citation = new System.Text.RegularExpressions.Regex(
-                $"《?({names})》?((?:第[0-9零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?(?:[、，,和及或至]|以及)?)+)");
+                $"({names})》?((?:第[0-9零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?(?:[、，,和及或至]|以及)?)+)",
+                System.Text.RegularExpressions.RegexOptions.Compiled);
             var article = new System.Text.RegularExpressions.Regex("第([0-9零〇一二两三四五六七八九十百千]+)条");
             var found = new List<(int Doc, string Key)>[documents.Count];
             Parallel.For(0, documents.Count, i =>

@@ -217,9 +217,11 @@ public sealed class Synonyms
         var display = SourcePath;
         // Words are mostly Han, which case and NFKC leave alone; the raw text is searched so a large
         // site is not copied for every build.
-        bool Occurs(string word) => documents.AsParallel().Any(d =>
-            d.Body.Contains(word, StringComparison.OrdinalIgnoreCase) || d.Title.Contains(word, StringComparison.OrdinalIgnoreCase)
-            || d.Headings.Contains(word, StringComparison.OrdinalIgnoreCase));
+        bool Occurs(string word)
+        {
+            var comparison = word.Any(char.IsAsciiLetter) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return documents.AsParallel().Any(d => d.Body.Contains(word, comparison) || d.Title.Contains(word, comparison) || d.Headings.Contains(word, comparison));
+        }
         foreach (var group in Groups)
         {
             if (group.OneWay)

@@ -151,47 +151,77 @@ export async function search(query, types = []) {
   const slots = clauses.flatMap((c) => c.alternatives);
   const uses = new Map();
   slots.forEach((terms, s) => { for (const t of terms) (uses.get(t) ?? uses.set(t, []).get(t)).push(s); });
-  const hits = new Map();
-  const hitOf = (doc) => hits.get(doc) ?? hits.set(doc, {
-    sums: new Float64Array(slots.length), counts: new Int32Array(slots.length), names: new Int32Array(slots.length), article: 0,
-  }).get(doc);
-  const each = (term, visit) => {
-    const postings = shards.get(term);
-    if (!postings) return;
-    const numbers = postings.split(",").map(Number);
-    let doc = 0;
-    for (let j = 0; j < numbers.length; j += 2) {
-      doc += numbers[j];
-      visit(hitOf(doc), numbers[j + 1]);
+  // One row per document found, in flat typed arrays: a query over a large site touches tens of
+  // thousands of postings, and an object per document would dominate its time.
+  const width = slots.length;
+  const rowOf = new Map();
+  let capacity = 1024;
+  let sums = new Float64Array(capacity * width);
+  let counts = new Int32Array(capacity * width);
+  let names = new Int32Array(capacity * width);
+  let article = new Float64Array(capacity);
+  const row = (doc) => {
+    let r = rowOf.get(doc);
+    if (r !== undefined) return r;
+    r = rowOf.size;
+    rowOf.set(doc, r);
+    if (r === capacity) {
+      capacity *= 2;
+      const grow = (old, Type, n) => { const a = new Type(capacity * n); a.set(old); return a; };
+      sums = grow(sums, Float64Array, width);
+      counts = grow(counts, Int32Array, width);
+      names = grow(names, Int32Array, width);
+      article = grow(article, Float64Array, 1);
     }
+    return r;
   };
   for (const [term, slotList] of uses) {
-    each(term, (hit, value) => {
+    const p = decoded(term, shards.get(term));
+    for (let j = 0; j < p.length; j += 2) {
+      const base = row(p[j]) * width;
+      const value = p[j + 1];
       for (const s of slotList) {
-        hit.sums[s] += value & 255;
-        hit.counts[s]++;
-        if (value & NAME_FLAG) hit.names[s]++;
+        sums[base + s] += value & 255;
+        counts[base + s]++;
+        if (value & NAME_FLAG) names[base + s]++;
       }
-    });
+    }
   }
-  for (const term of articles) each(term, (hit, value) => { hit.article += value; });
+  for (const term of articles) {
+    const p = decoded(term, shards.get(term));
+    for (let j = 0; j < p.length; j += 2) article[row(p[j])] += p[j + 1];
+  }
   const terms = clauses.reduce((n, c) => n + c.alternatives[0].length, 0);
   const ranges = types.map((t) => manifest.typeRanges[manifest.typeNames.indexOf(t)]).filter(Boolean);
   const results = [];
-  for (const [doc, hit] of hits) {
-    if (articles.length > 0 && hit.article === 0) continue;
+  for (const [doc, r] of rowOf) {
+    if (articles.length > 0 && article[r] === 0) continue;
     if (ranges.length > 0 && !ranges.some(([first, count]) => doc >= first && doc < first + count)) continue;
-    results.push([doc, score(clauses, hit, terms)]);
+    results.push([doc, score(clauses, sums, counts, names, r * width, article[r], terms)]);
   }
   return results.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
+const decodedCache = new Map();
+
+/** A posting list as [doc, value, doc, value…], documents absolute; decoded once per term. */
+function decoded(term, text) {
+  if (!text) return [];
+  let p = decodedCache.get(term);
+  if (!p) {
+    p = new Int32Array(text.split(",").map(Number));
+    for (let j = 2; j < p.length; j += 2) p[j] += p[j - 2];
+    decodedCache.set(term, p);
+  }
+  return p;
+}
+
 /** As SearchEngine.Score; a page document is one whose names matched, which only page documents have. */
-function score(clauses, hit, terms) {
-  let total = hit.article;
+function score(clauses, sums, counts, names, base, article, terms) {
+  let total = article;
   let all = true;
   let named = clauses.length > 0;
-  let s = 0;
+  let s = base;
   for (const clause of clauses) {
     const typed = clause.alternatives[0].length;
     let best = 0;
@@ -199,9 +229,9 @@ function score(clauses, hit, terms) {
     let name = false;
     for (const alternative of clause.alternatives) {
       const n = alternative.length;
-      best = Math.max(best, hit.sums[s] * typed / n);
-      full ||= hit.counts[s] === n;
-      name ||= hit.names[s] === n;
+      best = Math.max(best, sums[s] * typed / n);
+      full ||= counts[s] === n;
+      name ||= names[s] === n;
       s++;
     }
     total += best;
@@ -337,7 +367,7 @@ async function run() {
     return;
   }
   // A few more documents than groups shown: passages of a page shown usually share its chunk.
-  const docs = await documents(ranked.slice(0, shown + 4).map(([doc]) => doc));
+  const docs = await documents(ranked.slice(0, shown + 2).map(([doc]) => doc));
   if (ticket !== latest) return;
   list.dataset.ms = String(Math.round((performance.now() - started) * 10) / 10);
   if (ranked.length === 0) { list.replaceChildren(); more.hidden = true; noResults(query); return; }
@@ -376,7 +406,7 @@ async function run() {
     }
     return li;
   }));
-  more.hidden = ranked.length <= shown + 4 && group(docs).length <= shown;
+  more.hidden = ranked.length <= shown + 2 && group(docs).length <= shown;
 }
 
 function snippetParagraph(segments, terms) {
