@@ -73,6 +73,8 @@ public class SearchBrowserTests(BrowserFixture fixture)
         await page.UncheckAsync("input[name=type][value=法条]");
         await page.FillAsync("#search-q", "消防法第六十条");
         await Assertions.Expect(results.First).ToContainTextAsync("第六十条");
+        // The article itself, under its law, before the keys are pressed (not the last query's results).
+        await Assertions.Expect(results.First.Locator(".result-passages a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("#art-60$"));
         // Keyboard: from the box, ArrowDown reaches the first result's page, then the article; Enter opens it there.
         await page.FocusAsync("#search-q");
         await page.Keyboard.PressAsync("ArrowDown");
