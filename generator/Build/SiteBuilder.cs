@@ -92,6 +92,8 @@ public static class SiteBuilder
             Mark("check");
 
             var pageCount = files.Count(f => f.IsHtml);
+            // `check` writes no index, but still reports synonyms that can find nothing (PE0603).
+            if (!diagnostics.HasErrors && options.OutputDir is null) synonyms!.WarnAboutUnusedWords(SearchDocumentBuilder.Build(resolved), diagnostics);
             if (diagnostics.HasErrors || options.OutputDir is null) return Finish(false, files, pageCount, renderer.RenderedCount);
 
             var onDisk = previous?.Files.ToDictionary(StringComparer.Ordinal);

@@ -70,6 +70,23 @@ public class SynonymTests
         Assert.All(warnings, w => Assert.Equal((DiagnosticCodes.SynonymWordNotOnSite, Severity.Warning), (w.Code, w.Severity)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Build_and_check_both_report_a_group_that_finds_nothing_and_the_file_is_not_published(bool write)
+    {
+        using var tree = new ContentTree();
+        tree.Write("guides/a.md", ContentTree.Page("灭火器", "配好灭火器。")).Write("synonyms.txt", "灭火筒 → 灭火器\n灭火瓶 → 灭火毯\n");
+        var result = await tree.BuildAsync(write);
+        var warning = Assert.Single(result.WithCode(DiagnosticCodes.SynonymWordNotOnSite));
+        Assert.Equal((2, 7), (warning.Line, warning.Column));
+        Assert.DoesNotContain(result.Files, f => f.Path.EndsWith("synonyms.txt", StringComparison.Ordinal));
+        if (!write) return;
+        // The browser gets the groups through the manifest.
+        var manifest = System.Text.Json.JsonDocument.Parse(result.Files.Single(f => f.Path == SearchIndex.ManifestPath).Content).RootElement;
+        Assert.Equal(["灭火筒>灭火器", "灭火瓶>灭火毯"], manifest.GetProperty("synonyms").EnumerateArray().Select(e => e.GetString()!));
+    }
+
     [Fact]
     public void The_shipped_file_has_at_least_40_groups_and_no_problems()
     {
