@@ -43,8 +43,15 @@ public static class CorpusWriter
         Directory.CreateDirectory(Path.Combine(content, "selfchecks"));
         File.WriteAllText(Path.Combine(content, "site.yml"),
             "title: 消防普法基准站点\nbase_url: \"\"\nnavigation:\n  - title: 首页\n    url: /\n  - title: 法律法规\n    url: /laws/\n  - title: 办事指引\n    url: /guides/\n  - title: 普法文章\n    url: /articles/\n");
-        foreach (var law in Directory.EnumerateFiles(Path.Combine(realContentDir, "laws"), "*.md"))
-            File.Copy(law, Path.Combine(content, "laws", Path.GetFileName(law)));
+        // The real site comes along whole: its laws link to its guides and questionnaires, and the
+        // questionnaires name hazards from the catalogue and need the leniency rules.
+        foreach (var file in Directory.EnumerateFiles(realContentDir, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(realContentDir, file);
+            if (relative == "site.yml") continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content, relative))!);
+            File.Copy(file, Path.Combine(content, relative));
+        }
         var questionnaires = Directory.Exists(Path.Combine(realContentDir, "selfchecks"))
             ? Directory.EnumerateFiles(Path.Combine(realContentDir, "selfchecks"), "*.md").Order(StringComparer.Ordinal).ToList()
             : [];

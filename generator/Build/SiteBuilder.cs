@@ -88,9 +88,12 @@ public static class SiteBuilder
             Mark("render");
 
             var scans = LinkChecker.Check(files, resolved, content.Site.BasePath, diagnostics, previous?.Scans);
+            var synonyms = Synonyms.Load(options.ContentDir, diagnostics);
             Mark("check");
 
             var pageCount = files.Count(f => f.IsHtml);
+            // `check` writes no index, but still reports synonyms that can find nothing (PE0603).
+            if (!diagnostics.HasErrors && options.OutputDir is null) synonyms!.WarnAboutUnusedWords(SearchDocumentBuilder.Build(resolved), diagnostics);
             if (diagnostics.HasErrors || options.OutputDir is null) return Finish(false, files, pageCount, renderer.RenderedCount);
 
             var onDisk = previous?.Files.ToDictionary(StringComparer.Ordinal);
@@ -105,7 +108,7 @@ public static class SiteBuilder
             }
 
             var terms = previous?.Terms ?? new TermCounter();
-            var (searchFiles, searchDocuments, deferred) = Index(resolved, previous, terms, supersede);
+            var (searchFiles, searchDocuments, deferred) = Index(resolved, previous, terms, supersede, synonyms!, diagnostics);
             files = files.Concat(searchFiles).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             Mark("index");
 
@@ -164,16 +167,19 @@ public static class SiteBuilder
     /// and also, for the next build to redo, when <paramref name="supersede"/> says newer saves wait.
     /// </summary>
     private static (IReadOnlyList<OutputFile> Files, SearchDocuments Documents, bool Deferred) Index(
-        ResolvedSite resolved, BuildState? previous, TermCounter terms, Func<bool>? supersede)
+        ResolvedSite resolved, BuildState? previous, TermCounter terms, Func<bool>? supersede, Synonyms synonyms, DiagnosticBag diagnostics)
     {
-        var documents = SearchDocumentBuilder.Build(resolved, previous?.SearchDocuments);
-        if (previous is null) return (SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write(), documents, false);
+        var documents = SearchDocumentBuilder.Build(resolved, previous?.SearchDocuments) with { Synonyms = synonyms };
+        synonyms.WarnAboutUnusedWords(documents.All, diagnostics);
+        IReadOnlyList<OutputFile> Write() => SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms, synonyms).Write();
+        if (previous is null) return (Write(), documents, false);
         // Nothing the index holds has changed (a theme edit, a change only to links).
-        if (documents.All.SequenceEqual(previous.SearchDocuments.All, ReferenceEqualityComparer.Instance))
+        if (documents.All.SequenceEqual(previous.SearchDocuments.All, ReferenceEqualityComparer.Instance)
+            && (previous.SearchDocuments.Synonyms?.Groups.Select(g => g.Encoded) ?? []).SequenceEqual(synonyms.Groups.Select(g => g.Encoded)))
             return (previous.SearchFiles, documents, false);
         // The next build starts from this state's documents, which are still the last index's, and redoes it.
         if (supersede?.Invoke() == true) return (previous.SearchFiles, previous.SearchDocuments, true);
-        return (SearchIndex.Build(documents.All, SearchIndex.LawNamesOf(resolved.Laws), terms).Write(), documents, false);
+        return (Write(), documents, false);
     }
 
     /// <summary>Serve mode's in-place write; false, with PE0004, when the preview folder cannot be written.</summary>

@@ -52,7 +52,7 @@ public static partial class ContentLoader
         foreach (var (fullPath, info, stamp) in found)
         {
             var relative = fullPath[(root.Length + 1)..].Replace('\\', '/');
-            if (relative is SiteConfig.FileName or SelfChecks.ExemptionRules.FileName) continue;
+            if (relative is SiteConfig.FileName or SelfChecks.ExemptionRules.FileName or Search.Synonyms.FileName) continue;
             if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) markdown.Add((fullPath, relative, info, stamp));
             else files.Add(new StaticFile(fullPath, relative, stamp ?? FileStamp.Of(info!)));
         }

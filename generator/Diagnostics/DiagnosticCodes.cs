@@ -77,6 +77,12 @@ public static class DiagnosticCodes
     public const string RulesMissing = "PE0555";
     public const string RulesInvalid = "PE0556";
 
+    // PE06xx — search: content/synonyms.txt
+    public const string SynonymGroupTooSmall = "PE0601";
+    public const string SynonymWordInTwoGroups = "PE0602";
+    public const string SynonymWordNotOnSite = "PE0603";
+    public const string SynonymLineMalformed = "PE0604";
+
     // PE04xx — links
     public const string BrokenLink = "PE0401";
     public const string UnsafeLink = "PE0402";

@@ -1,10 +1,15 @@
 namespace PublicEdu.Generator.Search;
 
 /// <summary>
-/// One searchable unit: a law article, a self-check question, a section of a guide or article, or a
-/// plain page. <see cref="ArticleKey"/> ("fire-protection-law§60") lets a query that names the
-/// article ("消防法第六十条") put it first.
+/// One searchable unit: a page (<see cref="IsPage"/>), or a passage of one — a law article, a
+/// self-check question, a section of a guide or article. A page comes right before its passages,
+/// so results can be grouped under their page. <see cref="ArticleKey"/> ("fire-protection-law§60")
+/// lets a query that names the article ("消防法第六十条") put it first.
 /// </summary>
+/// <param name="Names">
+/// For a page: what it is called and who it is for (its title, a questionnaire's premises and
+/// audience, a law's short names). A query all of whose words are in these puts the page first.
+/// </param>
 public sealed record SearchDocument(
     string Type,
     string Title,
@@ -12,7 +17,9 @@ public sealed record SearchDocument(
     string Breadcrumb,
     string Headings,
     string Body,
-    string? ArticleKey = null)
+    string? ArticleKey = null,
+    bool IsPage = false,
+    string Names = "")
 {
     public const string Law = "法条";
     public const string SelfCheck = "自查项";

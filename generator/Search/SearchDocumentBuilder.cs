@@ -8,7 +8,8 @@ using PublicEdu.Generator.SelfChecks;
 namespace PublicEdu.Generator.Search;
 
 /// <summary>A site's search documents, and which page each came from.</summary>
-public sealed record SearchDocuments(List<SearchDocument> All, IReadOnlyDictionary<ContentPage, IReadOnlyList<SearchDocument>> ByPage);
+/// <param name="Synonyms">The synonym groups the index was built with: a change to them alone rebuilds the index.</param>
+public sealed record SearchDocuments(List<SearchDocument> All, IReadOnlyDictionary<ContentPage, IReadOnlyList<SearchDocument>> ByPage, Synonyms? Synonyms = null);
 
 /// <summary>Turns the resolved site into search documents, in a fixed order so the index is deterministic.</summary>
 public static class SearchDocumentBuilder
@@ -38,6 +39,9 @@ public static class SearchDocumentBuilder
     private static IEnumerable<SearchDocument> LawDocuments(Laws.Law law)
     {
         var names = string.Join(" ", new[] { law.Title }.Concat(law.ShortNames));
+        yield return new SearchDocument(SearchDocument.Law, law.Title, law.Url, "",
+            string.Join(" ", law.ShortNames.Concat(law.Chapters.Select(c => c.Title))),
+            law.Summary + "\n" + string.Join("\n", law.Intro.Select(PlainText.Of)), IsPage: true, Names: names);
         foreach (var chapter in law.Chapters)
         foreach (var article in chapter.Articles)
         {
@@ -49,6 +53,11 @@ public static class SearchDocumentBuilder
 
     private static IEnumerable<SearchDocument> QuestionDocuments(Questionnaire questionnaire)
     {
+        var meta = questionnaire.Page.Meta;
+        // The questionnaire itself, so "民宿" or "出租房" finds the page and not only its questions.
+        yield return new SearchDocument(SearchDocument.SelfCheck, meta.Title, questionnaire.Page.Url, "",
+            string.Join(" ", new[] { questionnaire.Premises, questionnaire.Audience }.Concat(meta.Tags).Concat(questionnaire.Sections.Select(s => s.Title))),
+            meta.Summary + "\n" + string.Join("\n", questionnaire.Intro.Select(PlainText.Of)), IsPage: true, Names: meta.Title + " " + questionnaire.Premises);
         foreach (var section in questionnaire.Sections)
         foreach (var question in section.Questions)
         {
@@ -57,7 +66,12 @@ public static class SearchDocumentBuilder
             foreach (var option in question.Options)
             {
                 body.Add(option.Label);
-                if (option.Hazard is { } h) body.Add($"{(h.Severity is { } severity ? HazardSeverities.Name(severity) : "安全建议")} {h.Definition.Title} {h.Fix}");
+                // Each on its own line, so a snippet shows them as separate items rather than one run-on line.
+                if (option.Hazard is { } h)
+                {
+                    body.Add($"{(h.Severity is { } severity ? HazardSeverities.Name(severity) : "安全建议")}：{h.Definition.Title}");
+                    body.Add(h.Fix);
+                }
             }
             yield return new SearchDocument(SearchDocument.SelfCheck, PlainText.Of(question.Text.Inline).Trim(), $"{questionnaire.Page.Url}#{question.Anchor}",
                 $"{questionnaire.Page.Meta.Title} › {section.Title}", questionnaire.Premises, string.Join("\n", body));
@@ -68,11 +82,15 @@ public static class SearchDocumentBuilder
     {
         var type = page.Kind switch { PageKind.Guide => SearchDocument.Guide, PageKind.Article => SearchDocument.Article, _ => SearchDocument.Page };
         if (page.Kind is PageKind.Page or PageKind.Home)
-            return [new SearchDocument(type, page.Meta.Title, page.Url, "", string.Join(" ", page.Meta.Tags), page.Meta.Summary + "\n" + PlainText.Of(page.Document))];
+            return [new SearchDocument(type, page.Meta.Title, page.Url, "", string.Join(" ", page.Meta.Tags), page.Meta.Summary + "\n" + PlainText.Of(page.Document),
+                IsPage: true, Names: page.Meta.Title)];
         return Sections(page, type);
     }
 
-    /// <summary>The part before the first ## and each ## section, so results link to the right place.</summary>
+    /// <summary>
+    /// The page, with the part before the first ## and the titles of all its sections, then each ##
+    /// section, so results link to the right place.
+    /// </summary>
     private static IEnumerable<SearchDocument> Sections(ContentPage page, string type)
     {
         var title = page.Meta.Title;
@@ -80,6 +98,7 @@ public static class SearchDocumentBuilder
         var id = "";
         var text = new List<string> { page.Meta.Summary };
         var subheadings = new List<string>(page.Meta.Tags);
+        subheadings.AddRange(page.Document.OfType<HeadingBlock>().Where(h => h.Level == 2).Select(h => PlainText.Of(h.Inline).Trim()));
         foreach (var block in page.Document)
         {
             if (block is HeadingBlock { Level: 2 } h2)
@@ -97,7 +116,7 @@ public static class SearchDocumentBuilder
         yield return Section();
 
         SearchDocument Section() => heading.Length == 0
-            ? new SearchDocument(type, title, page.Url, "", string.Join(" ", subheadings), string.Join("\n", text))
+            ? new SearchDocument(type, title, page.Url, "", string.Join(" ", subheadings), string.Join("\n", text), IsPage: true, Names: title)
             : new SearchDocument(type, heading, $"{page.Url}#{id}", title, string.Join(" ", subheadings), string.Join("\n", text));
     }
 }

@@ -16,9 +16,11 @@ namespace PublicEdu.Generator.Search;
 /// </summary>
 public sealed class SearchIndex
 {
-    public const int ChunkSize = 16;
-    public const int SnippetLength = 140;
-    private const int TargetShardBytes = 12 * 1024;
+    // Small chunks: a query shows a dozen passages from as many pages, and each costs its whole chunk.
+    public const int ChunkSize = 8;
+    public const int SnippetLength = 120;
+    // Smaller shards, more of them: a query fetches one shard per term, and synonyms add terms.
+    private const int TargetShardBytes = 6 * 1024;
     private const int MaxPostings = 1500;
     private const double K1 = 1.2, B = 0.75;
 
@@ -30,6 +32,21 @@ public sealed class SearchIndex
     /// <summary>Law names as people type them → law slug, for article queries.</summary>
     public required IReadOnlyDictionary<string, string> LawNames { get; init; }
 
+    /// <summary>The authors' synonym groups, expanded at query time.</summary>
+    public Synonyms Synonyms { get; init; } = Synonyms.Empty;
+
+    /// <summary>Each document's page: the number of the page document it belongs to (itself for a page).</summary>
+    public required int[] PageOf { get; init; }
+
+    /// <summary>
+    /// Added to a page document's impact for a term of its <see cref="SearchDocument.Names"/>, so
+    /// a query can tell "in the title or premises" from "somewhere in the text" without another file.
+    /// </summary>
+    public const int NameFlag = 256;
+
+    /// <summary>Impacts of an article's own term: the article itself, then the passages citing it, by type.</summary>
+    public const int ArticleImpact = 255;
+
     /// <summary>Every name a law is cited by → its slug: the title, the title without 中华人民共和国, short names.</summary>
     public static IReadOnlyDictionary<string, string> LawNamesOf(Laws.LawRegistry registry)
     {
@@ -39,7 +56,8 @@ public sealed class SearchIndex
     }
 
     /// <param name="counter">Serve mode passes the same counter to every rebuild so unchanged documents are not tokenised again.</param>
-    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> lawNames, TermCounter? counter = null)
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> lawNames, TermCounter? counter = null,
+        Synonyms? synonyms = null)
     {
         counter ??= new TermCounter();
         var counted = counter.Count(documents);
@@ -85,11 +103,77 @@ public sealed class SearchIndex
             results[t] = kept.Select(p => (p.Doc, Math.Clamp((int)Math.Round(p.Score * idf[t] / max * 255), 1, 255))).ToArray();
         });
         for (var t = 0; t < terms.Length; t++) postings[terms[t]] = results[t];
+        MarkNames(documents, postings);
+        foreach (var (key, list) in ArticlePostings(documents, lawNames)) postings["@" + key] = list;
+        var pageOf = new int[documents.Count];
+        for (int i = 0, page = 0; i < documents.Count; i++) pageOf[i] = documents[i].IsPage ? page = i : page;
+        return new SearchIndex { Documents = documents, Postings = postings, LawNames = lawNames, Synonyms = synonyms ?? Synonyms.Empty, PageOf = pageOf };
+    }
+
+    /// <summary>Flags each page document's postings for the terms of its names (title, premises).</summary>
+    private static void MarkNames(IReadOnlyList<SearchDocument> documents, Dictionary<string, (int Doc, int Impact)[]> postings)
+    {
         for (var i = 0; i < documents.Count; i++)
         {
-            if (documents[i].ArticleKey is { } key) postings["@" + key] = [(i, 255)];
+            if (!documents[i].IsPage || documents[i].Names.Length == 0) continue;
+            foreach (var term in SearchAnalyzer.Tokenize(documents[i].Names).Distinct())
+            {
+                if (!postings.TryGetValue(term, out var list)) continue;
+                // A very common term keeps only its best postings, and a page cut from them stays out:
+                // adding it back would grow that list by every page whose name has the term.
+                var at = Array.BinarySearch(list, (i, 0), DocOrder);
+                if (at >= 0) list[at] = (i, list[at].Impact | NameFlag);
+            }
         }
-        return new SearchIndex { Documents = documents, Postings = postings, LawNames = lawNames };
+    }
+
+    private static readonly Comparer<(int Doc, int Impact)> DocOrder = Comparer<(int Doc, int Impact)>.Create((a, b) => a.Doc.CompareTo(b.Doc));
+
+    /// <summary>
+    /// "@law§n" for every digested article: the article itself at the top impact, then every passage
+    /// whose text cites it (《消防法》第六十条、第六十一条), self-check questions and guides first, as on
+    /// the law page's list of pages citing an article. A query naming the article gets exactly these.
+    /// </summary>
+    private static IEnumerable<(string Key, (int, int)[] Postings)> ArticlePostings(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<string, string> lawNames)
+    {
+        var byKey = new Dictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
+            if (documents[i].ArticleKey is { } key) (byKey[key] = new SortedDictionary<int, int>())[i] = ArticleImpact;
+        if (lawNames.Count > 0)
+        {
+            var names = string.Join("|", lawNames.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).Select(System.Text.RegularExpressions.Regex.Escape));
+            // Compiled: on a large site this runs over every passage that mentions an article.
+            var citation = new System.Text.RegularExpressions.Regex(
+                $"({names})》?((?:第[0-9零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[一二三四五六七八九十]+项)?(?:[、，,和及或至]|以及)?)+)",
+                System.Text.RegularExpressions.RegexOptions.Compiled);
+            var article = new System.Text.RegularExpressions.Regex("第([0-9零〇一二两三四五六七八九十百千]+)条");
+            var found = new List<(int Doc, string Key)>[documents.Count];
+            Parallel.For(0, documents.Count, i =>
+            {
+                var doc = documents[i];
+                var keys = new List<(int, string)>();
+                if (!doc.IsPage && doc.Body.Contains('条'))
+                {
+                    foreach (System.Text.RegularExpressions.Match m in citation.Matches(doc.Body))
+                    foreach (System.Text.RegularExpressions.Match a in article.Matches(m.Groups[2].Value))
+                        if (Laws.ChineseNumeral.Parse(a.Groups[1].Value) is { } n) keys.Add((i, $"{lawNames[m.Groups[1].Value]}{SearchAnalyzer.ArticlePrefix}{n}"));
+                }
+                found[i] = keys;
+            });
+            foreach (var (doc, key) in found.SelectMany(f => f))
+            {
+                if (!byKey.TryGetValue(key, out var list) || list.ContainsKey(doc)) continue;
+                list[doc] = documents[doc].Type switch
+                {
+                    SearchDocument.SelfCheck => 200,
+                    SearchDocument.Guide => 190,
+                    SearchDocument.Article => 180,
+                    SearchDocument.Page => 170,
+                    _ => 150,
+                };
+            }
+        }
+        return byKey.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (k.Key, k.Value.Select(p => (p.Key, p.Value)).ToArray()));
     }
 
     public int ShardCount
@@ -164,7 +248,7 @@ public sealed class SearchIndex
         foreach (var (chunk, c) in Documents.Chunk(ChunkSize).Select((chunk, c) => (chunk, c)))
         {
             files.Add(($"d{c}.json", JsonSerializer.SerializeToUtf8Bytes(
-                chunk.Select(d => new[] { d.Title, d.Url, d.Breadcrumb, Snippet(d.Body) }).ToList(), Json)));
+                chunk.Select((d, k) => new object[] { d.Title, d.Url, d.Breadcrumb, Snippet(d.Body), PageOf[c * ChunkSize + k] }).ToList(), Json)));
         }
         // Documents come grouped by type: [first document, count] per type, in SearchDocument.Types order.
         var typeOrder = Documents.Select(d => IndexOfType(d.Type)).ToList();
@@ -194,6 +278,7 @@ public sealed class SearchIndex
             typeRanges,
             typeNames = SearchDocument.Types,
             laws = new SortedDictionary<string, string>(LawNames.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal),
+            synonyms = Synonyms.Groups.Select(g => g.Encoded).ToList(),
         };
         var result = files.Select(f => new OutputFile(Folder + folder + f.Name, f.Content)).ToList();
         result.Add(new OutputFile(ManifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, Json)));
@@ -207,9 +292,38 @@ public sealed class SearchIndex
         return 0;
     }
 
-    public static string Snippet(string body)
+    private const int SegmentLength = 90;
+
+    /// <summary>
+    /// The opening of a document as whole sentences and list items, up to about
+    /// <see cref="SnippetLength"/> characters. Kept apart, the browser can show the one that
+    /// matches the query and join list items with a separator instead of running them together.
+    /// A sentence longer than a line of a phone is cut at a comma, or failing that at a fixed length.
+    /// </summary>
+    public static string[] Snippet(string body)
     {
-        var flat = string.Join(" ", body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return flat.Length <= SnippetLength ? flat : flat[..SnippetLength] + "…";
+        var segments = new List<string>();
+        var total = 0;
+        foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var start = 0;
+            for (var i = 0; i <= line.Length && total < SnippetLength; i++)
+            {
+                if (i < line.Length && "。！？；".IndexOf(line[i]) < 0) continue;
+                var end = Math.Min(i + 1, line.Length);
+                var sentence = line[start..end].Trim();
+                start = end;
+                if (sentence.Length == 0) continue;
+                if (sentence.Length > SegmentLength)
+                {
+                    var cut = sentence.LastIndexOfAny(['，', '、', '：', ',', ' '], SegmentLength - 1);
+                    sentence = sentence[..(cut >= SegmentLength / 2 ? cut + 1 : SegmentLength)] + "…";
+                }
+                segments.Add(sentence);
+                total += sentence.Length;
+            }
+            if (total >= SnippetLength) break;
+        }
+        return [.. segments];
     }
 }

@@ -10,7 +10,7 @@ using PublicEdu.Generator.Serve;
 var pages = args.SkipWhile(a => a != "--pages").Skip(1).Select(int.Parse).FirstOrDefault(10000);
 var browser = !args.Contains("--no-browser");
 var root = FindRoot();
-string[] queries = ["灭火器", "电动车充电", "疏散通道", "消防法第六十条"];
+string[] queries = ["灭火器", "电动车充电", "疏散通道", "消防法第六十条", "电瓶车 楼道", "民宿"];
 
 var work = Path.Combine(Path.GetTempPath(), "publicedu-bench");
 Directory.CreateDirectory(work);

@@ -168,6 +168,12 @@ public class DiagnosticCodeTests
         new("scheme-relative link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](//evil.example/x)"))),
         new("link escaping the site", DiagnosticCodes.LinkEscapesSite, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](../../../etc/passwd)"))),
         new("broken fragment", DiagnosticCodes.BrokenFragment, Severity.Error, "guides/l.md", 5, t => t.WithLaw().Write("guides/l.md", Page("链", "[点](/laws/test-law/#art-99)"))),
+        // content/synonyms.txt (search); SynonymTests covers each case's column.
+        new("synonym group of one word", DiagnosticCodes.SynonymGroupTooSmall, Severity.Error, "synonyms.txt", 2, t => t.Write("synonyms.txt", "# 同义词\n电瓶车\n")),
+        new("synonym word in two groups", DiagnosticCodes.SynonymWordInTwoGroups, Severity.Error, "synonyms.txt", 2, t => t.Write("synonyms.txt", "电瓶车 = 电动车\n电动车 = 电动自行车\n")),
+        new("synonym never on the site", DiagnosticCodes.SynonymWordNotOnSite, Severity.Warning, "synonyms.txt", 1, t => t.Write("about.md", Page("关于"))
+            .Write("synonyms.txt", "灭火筒 → 灭火毯\n")),
+        new("synonym line malformed", DiagnosticCodes.SynonymLineMalformed, Severity.Error, "synonyms.txt", 1, t => t.Write("synonyms.txt", "电瓶车 电动车\n")),
     };
 
 

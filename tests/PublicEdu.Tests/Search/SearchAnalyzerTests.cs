@@ -39,12 +39,32 @@ public class SearchAnalyzerTests
         else Assert.DoesNotContain(tokens, t => t.StartsWith(absent));
     }
 
+    private static readonly Dictionary<string, string> Laws = new() { ["消防法"] = "fire-protection-law", ["行政处罚法"] = "administrative-penalty-law" };
+
+    private static List<string> Terms(QueryPlan plan) => plan.Clauses.Select(c => string.Join("|", c.Alternatives.Select(a => string.Join(" ", a)))).ToList();
+
     [Fact]
-    public void A_query_with_pairs_drops_single_characters_and_adds_the_named_article()
+    public void A_query_naming_an_article_becomes_that_article_and_the_rest_of_the_query()
     {
-        var laws = new Dictionary<string, string> { ["消防法"] = "fire-protection-law", ["行政处罚法"] = "administrative-penalty-law" };
-        Assert.Equal(["消防", "防法", "§60", "@fire-protection-law§60"], SearchEngine.QueryTerms("消防法第六十条", laws));
-        Assert.Contains("@administrative-penalty-law§33", SearchEngine.QueryTerms("行政处罚法 33条", laws));
-        Assert.Equal(["火"], SearchEngine.QueryTerms("火", laws));
+        var none = new Dictionary<string, IReadOnlyList<string>>();
+        var plan = SearchEngine.Plan("消防法第六十条", Laws, none);
+        Assert.Equal(["@fire-protection-law§60"], plan.Articles);
+        Assert.Empty(plan.Clauses);
+        plan = SearchEngine.Plan("行政处罚法 33条 罚款", Laws, none);
+        Assert.Equal(["@administrative-penalty-law§33"], plan.Articles);
+        Assert.Equal(["罚款"], Terms(plan));
+        // Without a law's name an article number is an ordinary term; with pairs, single characters go.
+        Assert.Equal(["消防", "§60"], Terms(SearchEngine.Plan("消防 第六十条", new Dictionary<string, string>(), none)));
+        Assert.Equal(["火"], Terms(SearchEngine.Plan("火", Laws, none)));
+    }
+
+    [Fact]
+    public void A_synonym_in_the_query_becomes_one_clause_with_its_group_as_alternatives()
+    {
+        var synonyms = Synonyms.ExpansionsOf(["电瓶车 电动车 电动自行车", "灭火筒>灭火器"]);
+        Assert.Equal(["楼道", "电瓶 瓶车|电动 动车|电动 动自 自行 行车"], Terms(SearchEngine.Plan("电瓶车楼道", Laws, synonyms)));
+        Assert.Equal(["灭火 火筒|灭火 火器"], Terms(SearchEngine.Plan("灭火筒", Laws, synonyms)));
+        // One way only: 灭火器 does not expand to 灭火筒.
+        Assert.Equal(["灭火", "火器"], Terms(SearchEngine.Plan("灭火器", Laws, synonyms)));
     }
 }

@@ -33,7 +33,11 @@ public class SearchIndexTests
     {
         var docs = Site.Value.Index.Documents;
         // One document per digested article: three whole laws and the 38 and 40 articles of the two partial digests.
-        Assert.Equal(74 + 86 + 51 + 38 + 40, docs.Count(d => d.Type == SearchDocument.Law));
+        Assert.Equal(74 + 86 + 51 + 38 + 40, docs.Count(d => d.Type == SearchDocument.Law && !d.IsPage));
+        // Every page is a document of its own, right before its passages.
+        Assert.Equal(5, docs.Count(d => d.Type == SearchDocument.Law && d.IsPage));
+        Assert.True(docs[0].IsPage);
+        Assert.All(docs.Where(d => !d.IsPage), d => Assert.StartsWith(d.Url.Split('#')[0], docs[Site.Value.Index.PageOf[docs.ToList().IndexOf(d)]].Url));
         Assert.Contains(docs, d => d.Type == SearchDocument.SelfCheck && d.Url.Contains("#q-"));
         Assert.Contains(docs, d => d.Type == SearchDocument.Guide && d.Url.Contains("/#"));
         Assert.All(docs, d => Assert.False(string.IsNullOrWhiteSpace(d.Title)));
