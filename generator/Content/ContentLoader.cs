@@ -14,9 +14,6 @@ public static partial class ContentLoader
 {
     public static readonly IReadOnlyList<string> CommonKeys = ["title", "slug", "summary", "date", "updated", "tags", "toc"];
 
-    public static readonly IReadOnlyList<string> LawKeys =
-        ["short_names", "issuer", "document_number", "version", "version_date", "effective", "history", "source", "article_count"];
-
     /// <summary>Top-level URL segments that sections and generated files use.</summary>
     private static readonly HashSet<string> ReservedSlugs =
         ["guides", "articles", "laws", "selfchecks", "hazards", "search", "css", "js", "feed", "404", "sitemap", "robots"];
@@ -157,8 +154,8 @@ public static partial class ContentLoader
         if (map is null) return null;
         map.ReportUnknownKeys(kind switch
         {
-            PageKind.Law => [.. CommonKeys, .. LawKeys],
-            PageKind.SelfCheck => [.. CommonKeys, .. SelfChecks.QuestionnaireParser.FrontMatterKeys],
+            PageKind.Law => [.. CommonKeys, .. LawFrontMatter.Keys],
+            PageKind.SelfCheck => [.. CommonKeys, .. QuestionnaireFrontMatter.Keys],
             _ => CommonKeys,
         });
 
@@ -171,8 +168,13 @@ public static partial class ContentLoader
             map.StringList("tags"),
             map.Bool("toc"));
 
-        var slug = SlugFor(relative, map, display, diagnostics);
-        if (slug is null && kind != PageKind.Home) return null;
+        // Every key of the page's kind is read here, into the bag that is kept with the page.
+        var lawFrontMatter = kind == PageKind.Law ? LawFrontMatter.Read(map, display, diagnostics) : null;
+        var questionnaireFrontMatter = kind == PageKind.SelfCheck ? QuestionnaireFrontMatter.Read(map, meta.Title, display, diagnostics) : null;
+
+        // A page whose name cannot be a URL is reported, and kept under a placeholder address, so
+        // links and citations to it do not fail as well; the build cannot succeed anyway.
+        var slug = SlugFor(relative, map, display, diagnostics) ?? (kind == PageKind.Home ? "" : PlaceholderSlug(relative));
 
         var document = Markdig.Markdown.Parse(body, MarkdownPipelines.For(site.AllowRawHtml));
         return new ContentPage
@@ -182,9 +184,10 @@ public static partial class ContentLoader
             RelativePath = relative,
             Kind = kind.Value,
             Meta = meta,
-            FrontMatterMap = map,
+            LawFrontMatter = lawFrontMatter,
+            QuestionnaireFrontMatter = questionnaireFrontMatter,
             Document = document,
-            Url = UrlFor(kind.Value, slug ?? ""),
+            Url = UrlFor(kind.Value, slug),
             Stamp = stamp,
             SourceHash = SourceText.Hash(text),
             LoadDiagnostics = diagnostics.Sorted(),
@@ -263,6 +266,9 @@ public static partial class ContentLoader
         }
         return fromName;
     }
+
+    private static string PlaceholderSlug(string relative) =>
+        "invalid-" + SourceText.Hash(relative).ToString("x32", System.Globalization.CultureInfo.InvariantCulture)[..12];
 
     /// <summary>A placeholder the author can accept as-is; we have no pinyin dictionary to do better.</summary>
     private static string SuggestSlug(string relative) => relative.Split('/')[0] switch

@@ -29,8 +29,11 @@ public sealed class ContentPage
 
     public required FrontMatter Meta { get; init; }
 
-    /// <summary>Kind-specific front matter is read from here by later stages (laws).</summary>
-    public required YamlMap FrontMatterMap { get; init; }
+    /// <summary>A law digest's own front matter, read at Load; null for other kinds.</summary>
+    public LawFrontMatter? LawFrontMatter { get; init; }
+
+    /// <summary>A questionnaire's own front matter, read at Load; null for other kinds.</summary>
+    public QuestionnaireFrontMatter? QuestionnaireFrontMatter { get; init; }
 
     public required MarkdownDocument Document { get; init; }
 
