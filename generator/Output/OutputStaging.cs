@@ -24,8 +24,6 @@ public sealed class OutputStaging
         Directory.CreateDirectory(_staging);
     }
 
-    public string StagingFolder => _staging;
-
     public void Write(OutputFile file)
     {
         var path = Path.Combine(_staging, file.Path.Replace('/', Path.DirectorySeparatorChar));

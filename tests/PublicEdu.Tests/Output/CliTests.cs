@@ -43,6 +43,33 @@ public class CliTests
         Assert.Empty(Directory.GetDirectories(tree.Root, "._site.tmp-*"));
     }
 
+    /// <summary>The four cases of issue 13, as an author meets them: each fails on its own file, and only there.</summary>
+    [Theory]
+    [InlineData("laws/test-law.md", "issuer: 测试机关\n", "", @"content/laws/test-law\.md\(2,1\): error PE0102: 缺少必填项“issuer”")]
+    [InlineData("laws/test-law.md", "source: 测试\n", "source: 测试\neffective: 明年八月\n", @"content/laws/test-law\.md\(9,12\): error PE0108: “effective”的日期“明年八月”无法识别")]
+    [InlineData("selfchecks/test-check.md", "reviewed: 2026-11-28", "reviewed: 上周", @"content/selfchecks/test-check\.md\(6,11\): error PE0108: “reviewed”的日期“上周”无法识别")]
+    [InlineData("selfchecks/test-check.md", "minutes: 5", "minutes: 八", @"content/selfchecks/test-check\.md\(5,10\): error PE0103: “minutes”应是一个整数")]
+    [InlineData("selfchecks/test-check.md", "premises: 小旅馆\n", "", @"content/selfchecks/test-check\.md\(2,1\): error PE0102: 缺少必填项“premises”")]
+    public async Task Law_and_questionnaire_front_matter_errors_exit_1_on_their_own_file(string file, string from, string to, string expected)
+    {
+        using var tree = new ContentTree();
+        tree.WithSelfCheck().Write("guides/cites.md", ContentTree.Page("引用", "见《测试法》第三条。"));
+        var (ok, okOutput) = await RunAsync(tree.Root, "build");
+        Assert.True(ok == 0, okOutput);
+        var before = TempFolder.Snapshot(tree.OutputDir);
+
+        var path = Path.Combine(tree.ContentDir, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to));
+        var (code, output) = await RunAsync(tree.Root, "build");
+
+        Assert.Equal(1, code);
+        Assert.Matches(expected, output);
+        Assert.Contains("构建失败：1 个错误", output);
+        Assert.Equal(before, TempFolder.Snapshot(tree.OutputDir));
+    }
+
     [Fact]
     public async Task Serve_answers_until_ctrl_c_then_stops_cleanly()
     {
