@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.Bench;
 
@@ -93,7 +94,7 @@ public static class CorpusWriter
                 for (var k = 0; k < 3; k++)
                 {
                     var (law, article) = Citations[random.Next(Citations.Length)];
-                    sb.Append($"| {Topics[random.Next(Topics.Length)]} | 完好有效、保持畅通 | 《{law}》第{Laws.ChineseNumeral.Format(article)}条 |\n");
+                    sb.Append($"| {Topics[random.Next(Topics.Length)]} | 完好有效、保持畅通 | 《{law}》第{ChineseNumeral.Format(article)}条 |\n");
                 }
                 sb.Append('\n');
             }
@@ -106,7 +107,7 @@ public static class CorpusWriter
         var sb = new StringBuilder();
         for (var k = 0; k < 3 + random.Next(3); k++) sb.Append(Format(Sentences[random.Next(Sentences.Length)], place, topic));
         var (law, article) = Citations[random.Next(Citations.Length)];
-        sb.Append($"依据是《{law}》第{Laws.ChineseNumeral.Format(article)}条。");
+        sb.Append($"依据是《{law}》第{ChineseNumeral.Format(article)}条。");
         return sb.ToString();
     }
 

@@ -4,6 +4,8 @@ using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Output;
 using PublicEdu.Generator.Rendering;
 using PublicEdu.Generator.Search;
+using PublicEdu.Generator.Resolve;
+using PublicEdu.Generator.Load;
 
 namespace PublicEdu.Generator.Build;
 

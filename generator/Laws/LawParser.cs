@@ -5,6 +5,7 @@ using Markdig.Syntax;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Markdown;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.Laws;
 
@@ -144,7 +145,7 @@ public static partial class LawParser
             }
             var text = PlainText.Of(block.Inline).Trim();
             var marker = ItemMarker().Match(text);
-            var itemNumber = marker.Success ? Laws.ChineseNumeral.Parse(marker.Groups["n"].Value) : null;
+            var itemNumber = marker.Success ? ChineseNumeral.Parse(marker.Groups["n"].Value) : null;
             if (itemNumber is not null && _paragraphs.Count > 0)
             {
                 var owner = _paragraphs[^1];

@@ -2,9 +2,8 @@ using PublicEdu.Generator.Links;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Diagnostics;
-using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Generator.Output;
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using PublicEdu.Generator.Rendering;
 
 namespace PublicEdu.Generator.Output;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Output;
 
 namespace PublicEdu.Generator.Search;
 

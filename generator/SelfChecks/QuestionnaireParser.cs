@@ -6,7 +6,6 @@ using Markdig.Syntax.Inlines;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Markdown;
-using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.SelfChecks;
 

@@ -12,13 +12,16 @@ public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) :
 {
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _start = new();
     private Task? _loop;
     private long _lastRequest;
 
+    /// <summary>Called from the file watcher's threads, several at once during a "save all".</summary>
     public void Request()
     {
         Interlocked.Exchange(ref _lastRequest, Stopwatch.GetTimestamp());
-        _loop ??= Task.Run(LoopAsync);
+        // Two first requests at once must not start two loops: they would run two builds at once.
+        lock (_start) _loop ??= Task.Run(LoopAsync);
         if (_signal.CurrentCount == 0) _signal.Release();
     }
 
@@ -46,9 +49,11 @@ public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) :
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        if (_loop is not null)
+        Task? loop;
+        lock (_start) loop = _loop;
+        if (loop is not null)
         {
-            try { await _loop; } catch (OperationCanceledException) { }
+            try { await loop; } catch (OperationCanceledException) { }
         }
         _stop.Dispose();
     }

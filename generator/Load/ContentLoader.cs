@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Markdig;
 using PublicEdu.Generator.Diagnostics;
-using PublicEdu.Generator.Markdown;
+using PublicEdu.Generator.Content;
 
-namespace PublicEdu.Generator.Content;
+namespace PublicEdu.Generator.Load;
 
 /// <summary>
 /// Stage 1, Load: reads content/, splits front matter from Markdown, parses both, and decides
