@@ -46,9 +46,15 @@ public sealed class ContentPage
     /// <summary>A hash of the source text: what the page's rendered output depends on from this file.</summary>
     public required UInt128 SourceHash { get; init; }
 
+    /// <summary>The raw HTML the page contains (only where site.yml allows it), with where it starts in the file.</summary>
+    public IReadOnlyList<RawHtmlFragment> RawHtml { get; init; } = [];
+
     /// <summary>Warnings found while loading, kept so a rebuild that reuses the page reports them again.</summary>
     public IReadOnlyList<Diagnostics.Diagnostic> LoadDiagnostics { get; init; } = [];
 }
+
+/// <summary>An HTML block or tag written in a page's Markdown; links in it are checked like the page's own.</summary>
+public sealed record RawHtmlFragment(int Line, int Column, string Html);
 
 /// <summary>Size and last write time of a file, as cheap evidence that it has not changed.</summary>
 public readonly record struct FileStamp(long Length, long LastWriteTicks)

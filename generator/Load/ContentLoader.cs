@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Syntax;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Content;
 
@@ -177,6 +178,11 @@ public static partial class ContentLoader
         var slug = SlugFor(relative, map, display, diagnostics) ?? (kind == PageKind.Home ? "" : PlaceholderSlug(relative));
 
         var document = Markdig.Markdown.Parse(body, MarkdownPipelines.For(site.AllowRawHtml));
+        // With raw HTML off, Markdig keeps tags as text and there is nothing to record.
+        var rawHtml = !site.AllowRawHtml ? [] : document.Descendants<Markdig.Syntax.HtmlBlock>()
+            .Select(b => new RawHtmlFragment(b.Line + 1, b.Column + 1, b.Lines.ToString()))
+            .Concat(document.Descendants<Markdig.Syntax.Inlines.HtmlInline>().Select(i => new RawHtmlFragment(i.Line + 1, i.Column + 1, i.Tag)))
+            .OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
         return new ContentPage
         {
             FullPath = full,
@@ -190,6 +196,7 @@ public static partial class ContentLoader
             Url = UrlFor(kind.Value, slug),
             Stamp = stamp,
             SourceHash = SourceText.Hash(text),
+            RawHtml = rawHtml,
             LoadDiagnostics = diagnostics.Sorted(),
         };
     }

@@ -167,6 +167,10 @@ public class DiagnosticCodeTests
         new("javascript: link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](javascript:alert(1))"))),
         new("scheme-relative link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](//evil.example/x)"))),
         new("link escaping the site", DiagnosticCodes.LinkEscapesSite, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](../../../etc/passwd)"))),
+        new("single-quoted link in raw HTML", DiagnosticCodes.BrokenLink, Severity.Error, "guides/raw.md", 5, t => t.Write("site.yml", ContentTree.SiteYml + "\nallow_raw_html: true\n")
+            .Write("guides/raw.md", Page("原始", "<p><a href='/guides/nowhere/'>去</a></p>"))),
+        new("unquoted link in a raw HTML tag", DiagnosticCodes.BrokenLink, Severity.Error, "guides/raw.md", 7, t => t.Write("site.yml", ContentTree.SiteYml + "\nallow_raw_html: true\n")
+            .Write("guides/raw.md", Page("原始", "第一段。\n\n文字 <a href=/guides/gone/>去</a> 文字。"))),
         new("broken fragment", DiagnosticCodes.BrokenFragment, Severity.Error, "guides/l.md", 5, t => t.WithLaw().Write("guides/l.md", Page("链", "[点](/laws/test-law/#art-99)"))),
     };
 
@@ -200,6 +204,18 @@ public class DiagnosticCodeTests
         if (c.Line > 0) Assert.Equal(c.Line, diagnostic.Line);
         Assert.Matches(@"^.+\(\d+,\d+\): (error|warning) PE\d{4}: .+|^.+: (error|warning) PE\d{4}: .+", diagnostic.ToString());
         Assert.Equal(c.Severity == Severity.Error ? false : result.ErrorCount == 0, result.Succeeded);
+    }
+
+    /// <summary>Ids written in raw HTML with single quotes are targets like any other.</summary>
+    [Fact]
+    public async Task A_link_to_an_id_in_raw_html_resolves()
+    {
+        using var tree = new ContentTree();
+        tree.Write("site.yml", ContentTree.SiteYml + "\nallow_raw_html: true\n")
+            .Write("guides/raw.md", Page("原始", "<p><span id='mark'>标记</span> <a href=#mark>回到标记</a></p>"))
+            .Write("guides/to.md", Page("链", "[去](/guides/raw/#mark)"));
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, result.Describe());
     }
 
     [Fact]
