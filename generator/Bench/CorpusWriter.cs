@@ -46,6 +46,15 @@ public static class CorpusWriter
             "title: 消防普法基准站点\nbase_url: \"\"\nnavigation:\n  - title: 首页\n    url: /\n  - title: 法律法规\n    url: /laws/\n  - title: 办事指引\n    url: /guides/\n  - title: 普法文章\n    url: /articles/\n");
         foreach (var law in Directory.EnumerateFiles(Path.Combine(realContentDir, "laws"), "*.md"))
             File.Copy(law, Path.Combine(content, "laws", Path.GetFileName(law)));
+        // The questionnaires name hazards of the catalogue and need the rules file, so both come along.
+        if (Directory.Exists(Path.Combine(realContentDir, "hazards")))
+        {
+            Directory.CreateDirectory(Path.Combine(content, "hazards"));
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(realContentDir, "hazards"), "*.md"))
+                File.Copy(file, Path.Combine(content, "hazards", Path.GetFileName(file)));
+        }
+        if (File.Exists(Path.Combine(realContentDir, "exemptions.yml")))
+            File.Copy(Path.Combine(realContentDir, "exemptions.yml"), Path.Combine(content, "exemptions.yml"));
         var questionnaires = Directory.Exists(Path.Combine(realContentDir, "selfchecks"))
             ? Directory.EnumerateFiles(Path.Combine(realContentDir, "selfchecks"), "*.md").Order(StringComparer.Ordinal).ToList()
             : [];
