@@ -6,8 +6,9 @@ namespace PublicEdu.Generator.Bench;
 
 /// <summary>
 /// Writes a realistic Chinese site of N pages for benchmarks: guides and articles with headings,
-/// lists, tables and citations of articles the real law digests contain, plus copies of the real
-/// questionnaires (one per 200 pages). The same N always gives the same files (fixed seed, no clock).
+/// lists, tables and citations of articles the real law digests contain, added to a copy of the
+/// real site, plus copies of its questionnaires (one per 200 pages). The same N always gives the
+/// same files (fixed seed, no clock).
 /// </summary>
 public static class CorpusWriter
 {
@@ -42,19 +43,14 @@ public static class CorpusWriter
         Directory.CreateDirectory(Path.Combine(content, "articles"));
         Directory.CreateDirectory(Path.Combine(content, "laws"));
         Directory.CreateDirectory(Path.Combine(content, "selfchecks"));
-        File.WriteAllText(Path.Combine(content, "site.yml"),
-            "title: 消防普法基准站点\nbase_url: \"\"\nnavigation:\n  - title: 首页\n    url: /\n  - title: 法律法规\n    url: /laws/\n  - title: 办事指引\n    url: /guides/\n  - title: 普法文章\n    url: /articles/\n");
-        foreach (var law in Directory.EnumerateFiles(Path.Combine(realContentDir, "laws"), "*.md"))
-            File.Copy(law, Path.Combine(content, "laws", Path.GetFileName(law)));
-        // The questionnaires name hazards of the catalogue and need the rules file, so both come along.
-        if (Directory.Exists(Path.Combine(realContentDir, "hazards")))
+        // The real site comes along whole: its questionnaires name the hazard catalogue and need
+        // exemptions.yml, and the law digests' readings link to its guides and articles.
+        foreach (var file in Directory.EnumerateFiles(realContentDir, "*", SearchOption.AllDirectories))
         {
-            Directory.CreateDirectory(Path.Combine(content, "hazards"));
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(realContentDir, "hazards"), "*.md"))
-                File.Copy(file, Path.Combine(content, "hazards", Path.GetFileName(file)));
+            var target = Path.Combine(content, Path.GetRelativePath(realContentDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
         }
-        if (File.Exists(Path.Combine(realContentDir, "exemptions.yml")))
-            File.Copy(Path.Combine(realContentDir, "exemptions.yml"), Path.Combine(content, "exemptions.yml"));
         var questionnaires = Directory.Exists(Path.Combine(realContentDir, "selfchecks"))
             ? Directory.EnumerateFiles(Path.Combine(realContentDir, "selfchecks"), "*.md").Order(StringComparer.Ordinal).ToList()
             : [];

@@ -104,7 +104,9 @@ public class CliTests
 
     /// <summary>
     /// The build is killed at twenty different moments while it replaces a site. Every time, _site
-    /// is exactly the old site or exactly the new one; never a mix, never missing.
+    /// is exactly the old site or exactly the new one; never a mix, never missing. The moments
+    /// are spread over the time a whole build takes and beyond it, so some runs must end on the
+    /// old site and some on the new one: a build that never got to swap would pass otherwise.
     /// </summary>
     [Fact]
     public async Task Killing_the_build_never_leaves_a_half_written_site()
@@ -113,12 +115,13 @@ public class CliTests
         for (var i = 0; i < 60; i++) tree.Write($"guides/g{i}.md", ContentTree.Page($"指引{i}", string.Concat(Enumerable.Repeat($"第{i}篇的内容。", 200))));
         Assert.Equal(0, (await RunAsync(tree.Root, "build", "--out", "_old")).ExitCode);
         tree.Write("guides/g0.md", ContentTree.Page("指引0", "改过的内容。"));
+        var whole = System.Diagnostics.Stopwatch.StartNew();
         Assert.Equal(0, (await RunAsync(tree.Root, "build", "--out", "_new")).ExitCode);
+        var buildTime = whole.Elapsed;
         var oldSite = TempFolder.Snapshot(Path.Combine(tree.Root, "_old"));
         var newSite = TempFolder.Snapshot(Path.Combine(tree.Root, "_new"));
         Assert.NotEqual(oldSite, newSite);
 
-        var random = new Random(20);
         var outcomes = new List<string>();
         for (var run = 0; run < 20; run++)
         {
@@ -128,7 +131,8 @@ public class CliTests
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "publicedu.dll"));
             start.ArgumentList.Add("build");
             using var process = Process.Start(start)!;
-            await Task.Delay(random.Next(100, 1500));
+            // From a twentieth of a build to twice one: the last runs outlast the build and end on the new site.
+            await Task.Delay(buildTime * (0.05 + 1.95 * run / 19));
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             await process.WaitForExitAsync();
             var now = TempFolder.Snapshot(tree.OutputDir);
@@ -138,6 +142,7 @@ public class CliTests
         }
         // The delays span the build, so both outcomes occur; otherwise the test proved nothing.
         Assert.Contains("old", outcomes);
+        Assert.Contains("new", outcomes);
     }
 
     [Fact]
