@@ -124,8 +124,7 @@ public static partial class LawParser
         // Without article_count (already reported at Load) the digest's own articles stand in, so
         // citations of them still resolve and only the digest is blamed.
         var count = articleCount ?? chapters.SelectMany(c => c.Articles).Select(a => a.Number).DefaultIfEmpty(0).Max();
-        return new Law(page, page.Meta.Title, meta.ShortNames, meta.Issuer, meta.DocumentNumber, meta.Version,
-            meta.VersionDate, meta.Effective, meta.History, meta.Source, count,
+        return new Law(page, page.Meta.Title, meta, count,
             page.Meta.Summary, intro, chapters.Select(c => new LawChapter(c.Title, c.Anchor, c.Articles)).ToList());
     }
 
