@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.Bench;
 
 /// <summary>
 /// Writes a realistic Chinese site of N pages for benchmarks: guides and articles with headings,
-/// lists, tables and citations of articles the real law digests contain, plus copies of the real
-/// questionnaires (one per 200 pages). The same N always gives the same files (fixed seed, no clock).
+/// lists, tables and citations of articles the real law digests contain, added to a copy of the
+/// real site, plus copies of its questionnaires (one per 200 pages). The same N always gives the
+/// same files (fixed seed, no clock).
 /// </summary>
 public static class CorpusWriter
 {
@@ -41,16 +43,13 @@ public static class CorpusWriter
         Directory.CreateDirectory(Path.Combine(content, "articles"));
         Directory.CreateDirectory(Path.Combine(content, "laws"));
         Directory.CreateDirectory(Path.Combine(content, "selfchecks"));
-        File.WriteAllText(Path.Combine(content, "site.yml"),
-            "title: 消防普法基准站点\nbase_url: \"\"\nnavigation:\n  - title: 首页\n    url: /\n  - title: 法律法规\n    url: /laws/\n  - title: 办事指引\n    url: /guides/\n  - title: 普法文章\n    url: /articles/\n");
-        // The real site comes along whole: its laws link to its guides and questionnaires, and the
-        // questionnaires name hazards from the catalogue and need the leniency rules.
+        // The real site comes along whole: its questionnaires name the hazard catalogue and need
+        // exemptions.yml, and the law digests' readings link to its guides and articles.
         foreach (var file in Directory.EnumerateFiles(realContentDir, "*", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(realContentDir, file);
-            if (relative == "site.yml") continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(content, relative))!);
-            File.Copy(file, Path.Combine(content, relative));
+            var target = Path.Combine(content, Path.GetRelativePath(realContentDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
         }
         var questionnaires = Directory.Exists(Path.Combine(realContentDir, "selfchecks"))
             ? Directory.EnumerateFiles(Path.Combine(realContentDir, "selfchecks"), "*.md").Order(StringComparer.Ordinal).ToList()
@@ -100,7 +99,7 @@ public static class CorpusWriter
                 for (var k = 0; k < 3; k++)
                 {
                     var (law, article) = Citations[random.Next(Citations.Length)];
-                    sb.Append($"| {Topics[random.Next(Topics.Length)]} | 完好有效、保持畅通 | 《{law}》第{Laws.ChineseNumeral.Format(article)}条 |\n");
+                    sb.Append($"| {Topics[random.Next(Topics.Length)]} | 完好有效、保持畅通 | 《{law}》第{ChineseNumeral.Format(article)}条 |\n");
                 }
                 sb.Append('\n');
             }
@@ -113,7 +112,7 @@ public static class CorpusWriter
         var sb = new StringBuilder();
         for (var k = 0; k < 3 + random.Next(3); k++) sb.Append(Format(Sentences[random.Next(Sentences.Length)], place, topic));
         var (law, article) = Citations[random.Next(Citations.Length)];
-        sb.Append($"依据是《{law}》第{Laws.ChineseNumeral.Format(article)}条。");
+        sb.Append($"依据是《{law}》第{ChineseNumeral.Format(article)}条。");
         return sb.ToString();
     }
 

@@ -2,6 +2,8 @@ using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Output;
 using PublicEdu.Generator.Rendering;
 using PublicEdu.Generator.Search;
+using PublicEdu.Generator.Load;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Generator.Build;
 

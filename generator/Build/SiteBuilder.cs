@@ -4,6 +4,8 @@ using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Output;
 using PublicEdu.Generator.Rendering;
 using PublicEdu.Generator.Search;
+using PublicEdu.Generator.Resolve;
+using PublicEdu.Generator.Load;
 
 namespace PublicEdu.Generator.Build;
 
@@ -72,7 +74,8 @@ public static class SiteBuilder
             if (previous is not null && (previous.Options != options || options.OutputDir is null || !Directory.Exists(options.OutputDir)))
                 previous = null;
             var loaded = LoadAndResolve(options, previous, changes ?? FileChanges.None, Mark);
-            (diagnostics, previous) = (loaded.Diagnostics, loaded.Previous);
+            previous = loaded.Previous;
+            foreach (var diagnostic in loaded.Diagnostics) diagnostics.Add(diagnostic);
             if (loaded.Site is not { } resolved) return Finish(false, [], 0);
             var content = resolved.Content;
 
@@ -133,7 +136,8 @@ public static class SiteBuilder
         }
     }
 
-    private sealed record Loaded(ResolvedSite? Site, BuildState? Previous, DiagnosticBag Diagnostics);
+    /// <summary>What Load and Resolve give: their result and what they reported, as a list (a bag would stay writable).</summary>
+    private sealed record Loaded(ResolvedSite? Site, BuildState? Previous, IReadOnlyList<Diagnostic> Diagnostics);
 
     /// <summary>
     /// Load and Resolve, reusing the last build's pages where that gives the same result. When it
@@ -146,7 +150,7 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var content = ContentLoader.Load(options.ContentDir, diagnostics, options.BasePath,
             previous?.Reusable(changes, new HashSet<string>()), previous?.KnownFiles(changes));
-        if (content is null) return new Loaded(null, null, diagnostics);
+        if (content is null) return new Loaded(null, null, diagnostics.Sorted());
         if (previous is not null && !previous.SameShape(content)) return LoadAndResolve(options, null, changes, mark);
         mark("load");
 
@@ -159,7 +163,7 @@ public static class SiteBuilder
             resolved = content is null ? null : SiteResolver.Resolve(content, diagnostics, previous.Site);
         }
         mark("resolve");
-        return new Loaded(resolved, previous, diagnostics);
+        return new Loaded(resolved, previous, diagnostics.Sorted());
     }
 
     /// <summary>

@@ -29,8 +29,11 @@ public sealed class ContentPage
 
     public required FrontMatter Meta { get; init; }
 
-    /// <summary>Kind-specific front matter is read from here by later stages (laws).</summary>
-    public required YamlMap FrontMatterMap { get; init; }
+    /// <summary>A law digest's own front matter, read at Load; null for other kinds.</summary>
+    public LawFrontMatter? LawFrontMatter { get; init; }
+
+    /// <summary>A questionnaire's own front matter, read at Load; null for other kinds.</summary>
+    public QuestionnaireFrontMatter? QuestionnaireFrontMatter { get; init; }
 
     public required MarkdownDocument Document { get; init; }
 
@@ -43,9 +46,15 @@ public sealed class ContentPage
     /// <summary>A hash of the source text: what the page's rendered output depends on from this file.</summary>
     public required UInt128 SourceHash { get; init; }
 
+    /// <summary>The raw HTML the page contains (only where site.yml allows it), with where it starts in the file.</summary>
+    public IReadOnlyList<RawHtmlFragment> RawHtml { get; init; } = [];
+
     /// <summary>Warnings found while loading, kept so a rebuild that reuses the page reports them again.</summary>
     public IReadOnlyList<Diagnostics.Diagnostic> LoadDiagnostics { get; init; } = [];
 }
+
+/// <summary>An HTML block or tag written in a page's Markdown; links in it are checked like the page's own.</summary>
+public sealed record RawHtmlFragment(int Line, int Column, string Html);
 
 /// <summary>Size and last write time of a file, as cheap evidence that it has not changed.</summary>
 public readonly record struct FileStamp(long Length, long LastWriteTicks)
@@ -55,12 +64,3 @@ public readonly record struct FileStamp(long Length, long LastWriteTicks)
 
 /// <summary>A non-Markdown file under content/ (an image, a PDF) copied to the same path.</summary>
 public sealed record StaticFile(string FullPath, string RelativePath, FileStamp Stamp);
-
-/// <param name="Catalogue">The files of content/hazards/: read like pages, but they render nothing themselves.</param>
-/// <param name="Rules">content/exemptions.yml; null when the site has none.</param>
-public sealed record LoadedContent(SiteConfig Site, IReadOnlyList<ContentPage> Pages, IReadOnlyList<StaticFile> Files,
-    IReadOnlyList<ContentPage> Catalogue, SelfChecks.ExemptionRules? Rules)
-{
-    /// <summary>What every questionnaire's hazards depend on besides its own file; a serve rebuild starts from nothing when it changes.</summary>
-    public UInt128 CatalogueHash { get; } = Catalogue.Aggregate(Rules?.SourceHash ?? 0, (hash, page) => hash * 31 + page.SourceHash);
-}

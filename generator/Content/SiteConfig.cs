@@ -1,9 +1,20 @@
 using PublicEdu.Generator.Diagnostics;
-using PublicEdu.Theme.Models;
 
 namespace PublicEdu.Generator.Content;
 
-/// <summary>The operator's settings from content/site.yml.</summary>
+/// <summary>Who runs the site, from site.yml's organisation.</summary>
+public sealed record SiteOrganisation(string Name, string Contact, string Address);
+
+/// <summary>A navigation entry; <see cref="Url"/> is site-relative without a leading slash ("guides/").</summary>
+public sealed record NavigationLink(string Title, string Url);
+
+/// <summary>Where the public reports a hazard, as the operator wrote it in site.yml.</summary>
+public sealed record ReportingChannelSetting(string Name, string Phone, string Address, string Url, string Note);
+
+/// <summary>
+/// The operator's settings from content/site.yml. It holds its own records rather than the
+/// theme's view models, so that loading content does not depend on how pages are drawn.
+/// </summary>
 public sealed record SiteConfig(
     string Title,
     string Tagline,
@@ -11,10 +22,10 @@ public sealed record SiteConfig(
     string BaseUrl,
     string BasePath,
     bool AllowRawHtml,
-    Organisation Organisation,
+    SiteOrganisation Organisation,
     string Icp,
-    IReadOnlyList<NavItem> Navigation,
-    IReadOnlyList<ReportingChannel> ReportingChannels,
+    IReadOnlyList<NavigationLink> Navigation,
+    IReadOnlyList<ReportingChannelSetting> ReportingChannels,
     IReadOnlyDictionary<string, int> NavigationLines)
 {
     public const string FileName = "site.yml";
@@ -67,9 +78,9 @@ public sealed record SiteConfig(
 
         var org = map.Map("organisation");
         org?.ReportUnknownKeys(["name", "contact", "address"]);
-        var organisation = new Organisation(org?.String("name") ?? "", org?.String("contact") ?? "", org?.String("address") ?? "");
+        var organisation = new SiteOrganisation(org?.String("name") ?? "", org?.String("contact") ?? "", org?.String("address") ?? "");
 
-        var nav = new List<NavItem>();
+        var nav = new List<NavigationLink>();
         var navLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in map.MapList("navigation"))
         {
@@ -83,17 +94,17 @@ public sealed record SiteConfig(
                     $"导航链接“{url}”应以 / 开头，写站内地址，例如 /guides/。");
                 continue;
             }
-            nav.Add(new NavItem(navTitle, url.TrimStart('/')));
+            nav.Add(new NavigationLink(navTitle, url.TrimStart('/')));
             navLines.TryAdd(url.TrimStart('/'), item.Line);
         }
 
-        var channels = new List<ReportingChannel>();
+        var channels = new List<ReportingChannelSetting>();
         foreach (var item in map.MapList("reporting_channels"))
         {
             item.ReportUnknownKeys(["name", "phone", "address", "url", "note"]);
             var name = item.String("name", required: true);
             if (name is null) continue;
-            channels.Add(new ReportingChannel(name, item.String("phone") ?? "", item.String("address") ?? "",
+            channels.Add(new ReportingChannelSetting(name, item.String("phone") ?? "", item.String("address") ?? "",
                 item.String("url") ?? "", item.String("note") ?? ""));
         }
 

@@ -25,22 +25,33 @@ public sealed record LawArticle(
 public sealed record LawChapter(string Title, string Anchor, IReadOnlyList<LawArticle> Articles);
 
 /// <summary>A law digest: the law's facts from front matter and the articles the author included.</summary>
+/// <param name="Facts">The digest's front matter, as Load read it.</param>
+/// <param name="ArticleCount">The whole law's article count; the digest's highest article when front matter lacks it (already an error).</param>
 public sealed record Law(
     ContentPage Page,
     string Title,
-    IReadOnlyList<string> ShortNames,
-    string Issuer,
-    string DocumentNumber,
-    string Version,
-    DateOnly? VersionDate,
-    DateOnly? Effective,
-    IReadOnlyList<string> History,
-    string Source,
+    LawFrontMatter Facts,
     int ArticleCount,
     string Summary,
     IReadOnlyList<Block> Intro,
     IReadOnlyList<LawChapter> Chapters)
 {
+    public IReadOnlyList<string> ShortNames => Facts.ShortNames;
+
+    public string Issuer => Facts.Issuer;
+
+    public string DocumentNumber => Facts.DocumentNumber;
+
+    public string Version => Facts.Version;
+
+    public DateOnly? VersionDate => Facts.VersionDate;
+
+    public DateOnly? Effective => Facts.Effective;
+
+    public IReadOnlyList<string> History => Facts.History;
+
+    public string Source => Facts.Source;
+
     public string Slug => Page.Url["laws/".Length..].TrimEnd('/');
 
     public string Url => Page.Url;

@@ -5,6 +5,7 @@ using Markdig.Syntax;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Markdown;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.Laws;
 
@@ -25,18 +26,9 @@ public static partial class LawParser
 
     public static Law? Parse(ContentPage page, DiagnosticBag diagnostics)
     {
-        var map = page.FrontMatterMap;
-        var issuer = map.String("issuer", required: true);
-        var version = map.String("version", required: true);
-        var source = map.String("source", required: true);
-        var articleCount = map.Int("article_count");
-        if (articleCount is null && !map.Has("article_count"))
-        {
-            var (line, _) = (map.Line, 1);
-            diagnostics.Error(page.DisplayPath, line, 1, DiagnosticCodes.RequiredFieldMissing,
-                "缺少必填项“article_count”（这部法律全文共有多少条）。它用来判断引用的条号是否存在，例如 article_count: 74。");
-        }
-        if (issuer is null || version is null || source is null || articleCount is null) return null;
+        // Loaded and checked with the page; a page of another kind has no law to read.
+        if (page.LawFrontMatter is not { } meta) return null;
+        var articleCount = meta.ArticleCount;
 
         var intro = new List<Block>();
         var chapters = new List<(string Title, string Anchor, List<LawArticle> Articles)>();
@@ -129,9 +121,10 @@ public static partial class LawParser
         }
         Finish();
 
-        var names = map.StringList("short_names");
-        return new Law(page, page.Meta.Title, names, issuer, map.String("document_number") ?? "", version,
-            map.Date("version_date"), map.Date("effective"), map.StringList("history"), source, articleCount.Value,
+        // Without article_count (already reported at Load) the digest's own articles stand in, so
+        // citations of them still resolve and only the digest is blamed.
+        var count = articleCount ?? chapters.SelectMany(c => c.Articles).Select(a => a.Number).DefaultIfEmpty(0).Max();
+        return new Law(page, page.Meta.Title, meta, count,
             page.Meta.Summary, intro, chapters.Select(c => new LawChapter(c.Title, c.Anchor, c.Articles)).ToList());
     }
 
@@ -151,7 +144,7 @@ public static partial class LawParser
             }
             var text = PlainText.Of(block.Inline).Trim();
             var marker = ItemMarker().Match(text);
-            var itemNumber = marker.Success ? Laws.ChineseNumeral.Parse(marker.Groups["n"].Value) : null;
+            var itemNumber = marker.Success ? ChineseNumeral.Parse(marker.Groups["n"].Value) : null;
             if (itemNumber is not null && _paragraphs.Count > 0)
             {
                 var owner = _paragraphs[^1];

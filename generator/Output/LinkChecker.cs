@@ -1,17 +1,20 @@
+using AngleSharp.Html.Parser;
+using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Links;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Diagnostics;
-using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Generator.Output;
 
 /// <summary>
 /// Checks that every internal href and src in the output points to a written file and every
 /// #fragment to an id on that page. We scan our own generated HTML with patterns rather than a
-/// full parser: the theme and Markdig always quote attributes with double quotes.
+/// full parser: the theme and Markdig always quote attributes with double quotes. A page whose
+/// author wrote raw HTML may quote with ' or not at all, so only such a page is read with
+/// AngleSharp, a real HTML5 parser.
 /// </summary>
 public static partial class LinkChecker
 {
@@ -63,7 +66,7 @@ public static partial class LinkChecker
                 var missingPage = !paths.Contains(path);
                 var missingFragment = !missingPage && fragment.Length > 0 && scans.TryGetValue(path, out var target) && !target.Ids.Contains(fragment);
                 if (!missingPage && !missingFragment || !reported.Add(raw)) continue;
-                var source = file.Source is { } page ? FindSource(site.Pages[page].Links, path, fragment) : null;
+                var source = file.Source is { } page ? FindSource(site.Pages[page].Links, path, fragment) ?? FindRawHtmlSource(page, raw) : null;
                 if (source is null) themeLinks.Add((file, path, fragment, missingPage));
                 else Report(file, source, path, fragment, missingPage, paths, site, diagnostics);
             }
@@ -79,6 +82,7 @@ public static partial class LinkChecker
     private static HtmlScan Scan(OutputFile file, string basePath)
     {
         var text = Encoding.UTF8.GetString(file.Content);
+        if (file.Source is { RawHtml.Count: > 0 }) return ScanDocument(file, text, basePath);
         var ids = IdAttribute().Matches(text).Select(m => WebUtility.HtmlDecode(m.Groups["id"].Value)).ToHashSet(StringComparer.Ordinal);
         var links = new List<(string, string, string)>();
         foreach (Match match in LinkAttribute().Matches(text))
@@ -88,6 +92,24 @@ public static partial class LinkChecker
         }
         return new HtmlScan(file.Content, ids, links, links.Select(l => l.Item2).ToHashSet(StringComparer.Ordinal));
     }
+
+    private static HtmlScan ScanDocument(OutputFile file, string text, string basePath)
+    {
+        var document = new HtmlParser().ParseDocument(text);
+        var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+        var links = new List<(string, string, string)>();
+        foreach (var raw in LinksOf(document))
+            if (Resolve(file.Path, raw, basePath) is var (path, fragment)) links.Add((raw, path, fragment));
+        return new HtmlScan(file.Content, ids, links, links.Select(l => l.Item2).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> LinksOf(AngleSharp.Dom.IParentNode node) =>
+        node.QuerySelectorAll("[href], [src]").SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("src") }).OfType<string>();
+
+    /// <summary>The raw HTML fragment of the page that holds <paramref name="raw"/>, as a source to name in the error.</summary>
+    private static SourceLink? FindRawHtmlSource(ContentPage page, string raw) =>
+        page.RawHtml.Where(f => LinksOf(new HtmlParser().ParseDocument(f.Html)).Contains(raw))
+            .Select(f => new SourceLink(raw, raw, f.Line, f.Column)).FirstOrDefault();
 
     private static SourceLink? FindSource(IReadOnlyList<SourceLink> links, string path, string fragment)
     {

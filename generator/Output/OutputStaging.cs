@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using PublicEdu.Generator.Rendering;
 
 namespace PublicEdu.Generator.Output;
 
@@ -23,8 +22,6 @@ public sealed class OutputStaging
         _staging = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_staging);
     }
-
-    public string StagingFolder => _staging;
 
     public void Write(OutputFile file)
     {

@@ -1,4 +1,3 @@
-using PublicEdu.Generator.Rendering;
 
 namespace PublicEdu.Generator.Output;
 

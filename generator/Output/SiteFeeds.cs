@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using PublicEdu.Generator.Content;
-using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Load;
 
 namespace PublicEdu.Generator.Output;
 

@@ -1,5 +1,5 @@
 using Markdig.Syntax;
-using PublicEdu.Generator.Build;
+using PublicEdu.Generator.Resolve;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.Posters;

@@ -5,13 +5,15 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Markdig.Syntax;
-using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Laws;
 using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.Markdown.HeadingIds;
 using PublicEdu.Theme.Models;
 using PublicEdu.Theme.Pages;
+using PublicEdu.Generator.Output;
+using PublicEdu.Generator.Resolve;
+using PublicEdu.Generator.Load;
 
 namespace PublicEdu.Generator.Rendering;
 
@@ -29,8 +31,11 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
 
     private SiteConfig Config => site.Content.Site;
 
-    private SiteInfo SiteInfo => _siteInfo ??= new(Config.Title, Config.Tagline, Config.Description, Config.Organisation, Config.Icp,
-        Config.Navigation, Config.ReportingChannels, site.Content.Pages.Any(p => p.Url == "privacy/") ? "privacy/" : null);
+    private SiteInfo SiteInfo => _siteInfo ??= new(Config.Title, Config.Tagline, Config.Description,
+        new Organisation(Config.Organisation.Name, Config.Organisation.Contact, Config.Organisation.Address), Config.Icp,
+        Config.Navigation.Select(n => new NavItem(n.Title, n.Url)).ToList(),
+        Config.ReportingChannels.Select(c => new ReportingChannel(c.Name, c.Phone, c.Address, c.Url, c.Note)).ToList(),
+        site.Content.Pages.Any(p => p.Url == "privacy/") ? "privacy/" : null);
 
     private SiteInfo? _siteInfo;
 

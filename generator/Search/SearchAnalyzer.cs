@@ -1,7 +1,7 @@
 using System.Text;
 
 using System.Text.RegularExpressions;
-using PublicEdu.Generator.Laws;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.Search;
 

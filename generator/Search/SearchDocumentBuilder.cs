@@ -1,9 +1,9 @@
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.SelfChecks;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Generator.Search;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using PublicEdu.Generator.Rendering;
+using PublicEdu.Generator.Output;
 
 namespace PublicEdu.Generator.Search;
 
@@ -156,7 +156,7 @@ public sealed class SearchIndex
                 {
                     foreach (System.Text.RegularExpressions.Match m in citation.Matches(doc.Body))
                     foreach (System.Text.RegularExpressions.Match a in article.Matches(m.Groups[2].Value))
-                        if (Laws.ChineseNumeral.Parse(a.Groups[1].Value) is { } n) keys.Add((i, $"{lawNames[m.Groups[1].Value]}{SearchAnalyzer.ArticlePrefix}{n}"));
+                        if (Markdown.Citations.ChineseNumeral.Parse(a.Groups[1].Value) is { } n) keys.Add((i, $"{lawNames[m.Groups[1].Value]}{SearchAnalyzer.ArticlePrefix}{n}"));
                 }
                 found[i] = keys;
             });

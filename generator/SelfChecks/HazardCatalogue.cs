@@ -49,7 +49,7 @@ public sealed record HazardCatalogue(IReadOnlyDictionary<string, CatalogueHazard
 {
     public const string Folder = "hazards";
 
-    public static readonly IReadOnlyList<string> PremisesClasses = ["公众聚集场所", "人员密集场所", "居住场所", "高层民用建筑"];
+    public static IReadOnlyList<string> PremisesClasses => QuestionnaireFrontMatter.PremisesClasses;
 
     public static readonly HazardCatalogue Empty = new(new Dictionary<string, CatalogueHazard>(), []);
 

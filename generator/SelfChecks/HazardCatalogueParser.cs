@@ -4,7 +4,6 @@ using Markdig.Syntax;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Markdown;
-using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.SelfChecks;
 

@@ -6,7 +6,6 @@ using Markdig.Syntax.Inlines;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Markdown;
-using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Generator.SelfChecks;
 
@@ -19,8 +18,6 @@ namespace PublicEdu.Generator.SelfChecks;
 /// </summary>
 public static partial class QuestionnaireParser
 {
-    public static readonly IReadOnlyList<string> FrontMatterKeys = ["premises", "classes", "audience", "minutes", "reviewed"];
-
     [GeneratedRegex("^(?<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\\s+if=(?<if>.+))?$")]
     private static partial Regex QuestionArguments();
 
@@ -30,20 +27,8 @@ public static partial class QuestionnaireParser
 
     public static Questionnaire? Parse(ContentPage page, DiagnosticBag diagnostics)
     {
-        var map = page.FrontMatterMap;
-        var premises = map.String("premises", required: true);
-        var audience = map.String("audience") ?? "";
-        var minutes = map.Int("minutes") ?? 10;
-        var reviewed = map.Date("reviewed", required: true);
-        var classes = map.StringList("classes").ToList();
-        // 《消防法》第七十三条第四项: 人员密集场所 begins with 公众聚集场所, so the one class implies the other.
-        if (classes.Contains("公众聚集场所") && !classes.Contains("人员密集场所")) classes.Add("人员密集场所");
-        foreach (var unknown in classes.Where(c => !HazardCatalogue.PremisesClasses.Contains(c)))
-        {
-            var (classLine, classColumn) = map.PositionOf("classes");
-            diagnostics.Error(page.DisplayPath, classLine, classColumn, DiagnosticCodes.PremisesClassUnknown,
-                $"场所类别“{unknown}”无法识别。classes 只能写：{string.Join("、", HazardCatalogue.PremisesClasses)}，例如 classes: [公众聚集场所, 人员密集场所]。");
-        }
+        // Loaded and checked with the page; a page of another kind has no questionnaire to read.
+        if (page.QuestionnaireFrontMatter is not { } meta) return null;
 
         var intro = new List<Block>();
         var sections = new List<(string Title, string Anchor, List<Question> Questions)>();
@@ -72,8 +57,7 @@ public static partial class QuestionnaireParser
                     break;
             }
         }
-        if (premises is null) return null;
-        return new Questionnaire(page, premises, audience, minutes, reviewed, classes, intro,
+        return new Questionnaire(page, meta.Premises, meta.Audience, meta.Minutes, meta.Reviewed, meta.Classes, intro,
             sections.Select(s => new QuestionSection(s.Title, s.Anchor, s.Questions)).ToList());
     }
 

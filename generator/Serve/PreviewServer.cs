@@ -30,6 +30,9 @@ public sealed class PreviewServer : IAsyncDisposable
         _scheduler = new RebuildScheduler(RebuildAsync, TimeSpan.FromMilliseconds(50));
     }
 
+    /// <summary>Completes when every change seen so far has been built, successfully or not.</summary>
+    public Task Idle => _scheduler.Idle;
+
     /// <summary>The number of finished rebuilds, for tests and the console.</summary>
     public int BuildCount { get; private set; }
 

@@ -12,14 +12,39 @@ public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) :
 {
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _start = new();
     private Task? _loop;
     private long _lastRequest;
+    private TaskCompletionSource _idle = Completed();
 
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+
+    /// <summary>
+    /// Completes once every request made so far has been followed by a finished rebuild. Tests
+    /// wait on it instead of sleeping and polling.
+    /// </summary>
+    public Task Idle
+    {
+        get { lock (_start) return _idle.Task; }
+    }
+
+    /// <summary>Called from the file watcher's threads, several at once during a "save all".</summary>
     public void Request()
     {
         Interlocked.Exchange(ref _lastRequest, Stopwatch.GetTimestamp());
-        _loop ??= Task.Run(LoopAsync);
-        if (_signal.CurrentCount == 0) _signal.Release();
+        // Two first requests at once must not start two loops: they would run two builds at once.
+        lock (_start)
+        {
+            if (_idle.Task.IsCompleted) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _loop ??= Task.Run(LoopAsync);
+            // Released under the lock, so the loop's idle check below sees this request or none of it.
+            if (_signal.CurrentCount == 0) _signal.Release();
+        }
     }
 
     private async Task LoopAsync()
@@ -35,6 +60,8 @@ public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) :
                     await Task.Delay(remaining, _stop.Token);
                 while (_signal.CurrentCount > 0) await _signal.WaitAsync(_stop.Token);
                 await rebuild();
+                lock (_start)
+                    if (_signal.CurrentCount == 0) _idle.TrySetResult();
             }
             catch (OperationCanceledException)
             {
@@ -46,9 +73,11 @@ public sealed class RebuildScheduler(Func<Task> rebuild, TimeSpan quietPeriod) :
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        if (_loop is not null)
+        Task? loop;
+        lock (_start) loop = _loop;
+        if (loop is not null)
         {
-            try { await _loop; } catch (OperationCanceledException) { }
+            try { await loop; } catch (OperationCanceledException) { }
         }
         _stop.Dispose();
     }

@@ -5,6 +5,8 @@ using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Search;
+using PublicEdu.Generator.Load;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.BrowserTests;
 

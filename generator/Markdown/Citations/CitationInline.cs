@@ -37,9 +37,6 @@ public sealed class CitationInline : LeafInline
 
     public List<CitationPart> Parts { get; } = [];
 
-    /// <summary>Articles a 至 range covers in between its ends; they count as cited for backlinks.</summary>
-    public List<int> RangeInterior { get; } = [];
-
     /// <summary>Numerals that failed to parse, reported by the resolver with this node's line.</summary>
     public List<string> BadNumerals { get; } = [];
 

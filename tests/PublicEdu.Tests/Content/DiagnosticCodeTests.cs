@@ -65,19 +65,19 @@ public class DiagnosticCodeTests
             "title: 站点\nbase_url: https://fire.example.test\nnavigation:\n  - title: 指引\n    url: guides/\n")),
         new("site.yml without base_url", DiagnosticCodes.BaseUrlMissing, Severity.Warning, "site.yml", 1, t => t.Write("site.yml", "title: 站点\n")),
         new("site.yml without title", DiagnosticCodes.RequiredFieldMissing, Severity.Error, "site.yml", 1, t => t.Write("site.yml", "base_url: https://fire.example.test\n")),
-        new("law heading", DiagnosticCodes.LawHeadingInvalid, Severity.Error, "laws/test-law.md", 29, t => t.Write("laws/test-law.md",
+        new("law heading", DiagnosticCodes.LawHeadingInvalid, Severity.Error, "laws/test-law.md", 30, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("### 第三条", "### 第三条 标题"))),
-        new("law list inside an article", DiagnosticCodes.LawHeadingInvalid, Severity.Error, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+        new("law list inside an article", DiagnosticCodes.LawHeadingInvalid, Severity.Error, "laws/test-law.md", 34, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("第三条正文。", "第三条正文。\n\n- 列表"))),
-        new("duplicate article", DiagnosticCodes.LawArticleDuplicate, Severity.Error, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+        new("duplicate article", DiagnosticCodes.LawArticleDuplicate, Severity.Error, "laws/test-law.md", 34, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("### 第六十条", "### 第三条"))),
-        new("article beyond the law", DiagnosticCodes.LawArticleOutOfRange, Severity.Error, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+        new("article beyond the law", DiagnosticCodes.LawArticleOutOfRange, Severity.Error, "laws/test-law.md", 34, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("### 第六十条", "### 第八十条"))),
         new("two laws share a name", DiagnosticCodes.LawNameDuplicate, Severity.Error, "laws/", 1, t => t.WithLaw().Write("laws/other.md",
             ContentTree.MiniLaw.Replace("slug: test-law", "slug: other-law").Replace("title: 中华人民共和国测试法", "title: 另一部法"))),
-        new("articles out of order", DiagnosticCodes.LawArticleOrder, Severity.Warning, "laws/test-law.md", 33, t => t.Write("laws/test-law.md",
+        new("articles out of order", DiagnosticCodes.LawArticleOrder, Severity.Warning, "laws/test-law.md", 34, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("### 第三条\n\n第三条正文。\n\n### 第六十条\n\n第六十条正文。", "### 第六十条\n\n第六十条正文。\n\n### 第三条\n\n第三条正文。"))),
-        new("empty article", DiagnosticCodes.LawArticleEmpty, Severity.Error, "laws/test-law.md", 29, t => t.Write("laws/test-law.md",
+        new("empty article", DiagnosticCodes.LawArticleEmpty, Severity.Error, "laws/test-law.md", 30, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("第三条正文。", ""))),
         new("law without article_count", DiagnosticCodes.RequiredFieldMissing, Severity.Error, "laws/test-law.md", 2, t => t.Write("laws/test-law.md",
             ContentTree.MiniLaw.Replace("article_count: 70\n", ""))),
@@ -167,6 +167,10 @@ public class DiagnosticCodeTests
         new("javascript: link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](javascript:alert(1))"))),
         new("scheme-relative link", DiagnosticCodes.UnsafeLink, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](//evil.example/x)"))),
         new("link escaping the site", DiagnosticCodes.LinkEscapesSite, Severity.Error, "guides/l.md", 5, t => t.Write("guides/l.md", Page("链", "[点](../../../etc/passwd)"))),
+        new("single-quoted link in raw HTML", DiagnosticCodes.BrokenLink, Severity.Error, "guides/raw.md", 5, t => t.Write("site.yml", ContentTree.SiteYml + "\nallow_raw_html: true\n")
+            .Write("guides/raw.md", Page("原始", "<p><a href='/guides/nowhere/'>去</a></p>"))),
+        new("unquoted link in a raw HTML tag", DiagnosticCodes.BrokenLink, Severity.Error, "guides/raw.md", 7, t => t.Write("site.yml", ContentTree.SiteYml + "\nallow_raw_html: true\n")
+            .Write("guides/raw.md", Page("原始", "第一段。\n\n文字 <a href=/guides/gone/>去</a> 文字。"))),
         new("broken fragment", DiagnosticCodes.BrokenFragment, Severity.Error, "guides/l.md", 5, t => t.WithLaw().Write("guides/l.md", Page("链", "[点](/laws/test-law/#art-99)"))),
         // content/synonyms.txt (search); SynonymTests covers each case's column.
         new("synonym group of one word", DiagnosticCodes.SynonymGroupTooSmall, Severity.Error, "synonyms.txt", 2, t => t.Write("synonyms.txt", "# 同义词\n电瓶车\n")),
@@ -206,6 +210,18 @@ public class DiagnosticCodeTests
         if (c.Line > 0) Assert.Equal(c.Line, diagnostic.Line);
         Assert.Matches(@"^.+\(\d+,\d+\): (error|warning) PE\d{4}: .+|^.+: (error|warning) PE\d{4}: .+", diagnostic.ToString());
         Assert.Equal(c.Severity == Severity.Error ? false : result.ErrorCount == 0, result.Succeeded);
+    }
+
+    /// <summary>Ids written in raw HTML with single quotes are targets like any other.</summary>
+    [Fact]
+    public async Task A_link_to_an_id_in_raw_html_resolves()
+    {
+        using var tree = new ContentTree();
+        tree.Write("site.yml", ContentTree.SiteYml + "\nallow_raw_html: true\n")
+            .Write("guides/raw.md", Page("原始", "<p><span id='mark'>标记</span> <a href=#mark>回到标记</a></p>"))
+            .Write("guides/to.md", Page("链", "[去](/guides/raw/#mark)"));
+        var result = await tree.BuildAsync(write: false);
+        Assert.True(result.Succeeded, result.Describe());
     }
 
     [Fact]

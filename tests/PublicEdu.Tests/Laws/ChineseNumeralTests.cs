@@ -1,4 +1,5 @@
 using PublicEdu.Generator.Laws;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Tests.Laws;
 

@@ -4,6 +4,8 @@ using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Search;
 using PublicEdu.Tests.Support;
 using Xunit.Abstractions;
+using PublicEdu.Generator.Load;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Tests.Search;
 

@@ -3,6 +3,8 @@ using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Search;
 using PublicEdu.Tests.Support;
+using PublicEdu.Generator.Load;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Tests.Search;
 

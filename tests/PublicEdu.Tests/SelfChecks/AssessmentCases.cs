@@ -2,6 +2,8 @@ using PublicEdu.Generator.Build;
 using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.SelfChecks;
+using PublicEdu.Generator.Load;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Tests.SelfChecks;
 

@@ -4,6 +4,8 @@ using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.SelfChecks;
 using PublicEdu.Tests.Support;
+using PublicEdu.Generator.Load;
+using PublicEdu.Generator.Resolve;
 
 namespace PublicEdu.Tests.SelfChecks;
 

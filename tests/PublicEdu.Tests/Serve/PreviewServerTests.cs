@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using PublicEdu.Generator.Serve;
 using PublicEdu.Tests.Support;
@@ -7,8 +6,12 @@ namespace PublicEdu.Tests.Serve;
 
 public class PreviewServerTests
 {
+    /// <summary>
+    /// How fast is for the bench (README, Performance) to say; here the order matters: by the
+    /// time the reload event arrives, the new page is on disk. The timeout only stops a hang.
+    /// </summary>
     [Fact]
-    public async Task A_saved_change_is_served_and_a_reload_event_sent_within_two_seconds()
+    public async Task A_saved_change_is_on_disk_when_the_reload_event_arrives()
     {
         using var tree = new ContentTree();
         tree.Write("guides/exits.md", ContentTree.Page("通道", "第一版内容。"));
@@ -23,16 +26,13 @@ public class PreviewServerTests
 
         using var reader = await SubscribeAsync(http);
 
-        var clock = Stopwatch.StartNew();
         tree.Write("guides/exits.md", ContentTree.Page("通道", "第二版内容。"));
-        var reloadTask = ReadEventAsync(reader, "reload");
-        var finished = await Task.WhenAny(reloadTask, Task.Delay(TimeSpan.FromSeconds(5)));
-        Assert.Same(reloadTask, finished);
-        var served = await http.GetStringAsync("guides/exits/");
-        clock.Stop();
-        Assert.Contains("第二版内容", served);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        await ReadEventAsync(reader, "reload").WaitAsync(Hang);
+        Assert.Contains("第二版内容", await http.GetStringAsync("guides/exits/"));
     }
+
+    /// <summary>Long enough that only a hang reaches it, on a shared machine under a full test run.</summary>
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_rebuild_after_one_edit_renders_only_that_page_and_recovers_after_an_error()
@@ -47,8 +47,8 @@ public class PreviewServerTests
         Assert.False(server.LastResult!.Incremental);
 
         tree.Write("selfchecks/test-check.md", ContentTree.MiniSelfCheck.Replace("> 怎么判断：走一遍。", "> 怎么判断：从最远的房间走一遍。"));
-        await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
-        await SettleAsync(server);
+        await ReadEventAsync(reader, "reload").WaitAsync(Hang);
+        await server.Idle.WaitAsync(Hang);
         Assert.True(server.LastResult!.Incremental);
         // One page of the site, or none if the watcher reported the save twice and this is the second build.
         Assert.InRange(server.LastResult.Rendered, 0, 1);
@@ -57,10 +57,10 @@ public class PreviewServerTests
 
         // A failed build is not kept; the next one starts from the last good build and still sees both edits.
         tree.Write("guides/lights.md", "---\ntitle: [\n---\n");
-        await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10));
+        await ReadEventAsync(reader, "build-error").WaitAsync(Hang);
         tree.Write("guides/lights.md", ContentTree.Page("照明", "应急照明要完好，每月试验一次。"));
-        await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
-        await SettleAsync(server);
+        await ReadEventAsync(reader, "reload").WaitAsync(Hang);
+        await server.Idle.WaitAsync(Hang);
         Assert.True(server.LastResult!.Incremental);
         Assert.Contains("每月试验一次", await http.GetStringAsync("guides/lights/"));
     }
@@ -78,25 +78,14 @@ public class PreviewServerTests
         Directory.Delete(folder, recursive: true);
         File.WriteAllText(folder, "not a folder");
         tree.Write("guides/exits.md", ContentTree.Page("通道", "第二版。"));
-        Assert.Contains("PE0004", await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("PE0004", await ReadEventAsync(reader, "build-error").WaitAsync(Hang));
 
         File.Delete(folder);
         tree.Write("guides/exits.md", ContentTree.Page("通道", "第三版。"));
-        await ReadEventAsync(reader, "reload").WaitAsync(TimeSpan.FromSeconds(10));
+        await ReadEventAsync(reader, "reload").WaitAsync(Hang);
         // A full build sends its reload after recording its result; a second build for the same save would start later.
         Assert.False(server.LastResult!.Incremental);
         Assert.Contains("第三版", await http.GetStringAsync("guides/exits/"));
-    }
-
-    /// <summary>Waits until no build has finished for half a second.</summary>
-    private static async Task SettleAsync(PreviewServer server)
-    {
-        var count = -1;
-        while (count != server.BuildCount)
-        {
-            count = server.BuildCount;
-            await Task.Delay(500);
-        }
     }
 
     [Fact]
@@ -109,7 +98,7 @@ public class PreviewServerTests
         using var reader = await SubscribeAsync(http);
 
         tree.Write("guides/exits.md", "---\ntitle: [\n---\n");
-        var data = await ReadEventAsync(reader, "build-error").WaitAsync(TimeSpan.FromSeconds(10));
+        var data = await ReadEventAsync(reader, "build-error").WaitAsync(Hang);
         Assert.Contains("PE0101", data);
         Assert.Contains("好的内容", await http.GetStringAsync("guides/exits/"));
     }
@@ -121,17 +110,17 @@ public class PreviewServerTests
         tree.Write("guides/exits.md", ContentTree.Page("通道", "版本 0。"));
         await using var server = new PreviewServer(tree.ContentDir, tree.OutputDir, RepoPaths.ThemeWwwroot, TextWriter.Null);
         using var http = new HttpClient { BaseAddress = new Uri(await server.StartAsync(0)) };
+        using var reader = await SubscribeAsync(http);
         var before = server.BuildCount;
         for (var i = 1; i <= 100; i++)
         {
             tree.Write("guides/exits.md", ContentTree.Page("通道", $"版本 {i}。"));
             await Task.Delay(8);
         }
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline && !(await http.GetStringAsync("guides/exits/")).Contains("版本 100。"))
-            await Task.Delay(100);
-        Assert.Contains("版本 100。", await http.GetStringAsync("guides/exits/"));
-        await Task.Delay(500);
+        // Each build ends in a reload; the last save's build is the one after which the page says 版本 100.
+        while (!(await http.GetStringAsync("guides/exits/")).Contains("版本 100。"))
+            await ReadEventAsync(reader, "reload").WaitAsync(Hang);
+        await server.Idle.WaitAsync(Hang);
         var builds = server.BuildCount - before;
         Assert.InRange(builds, 1, 10);
         Assert.True(server.LastResult!.Succeeded);

@@ -5,6 +5,8 @@ using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Markdown.Citations;
 using PublicEdu.Generator.SelfChecks;
 using PublicEdu.Tests.Support;
+using PublicEdu.Generator.Resolve;
+using PublicEdu.Generator.Load;
 
 namespace PublicEdu.Tests.Site;
 

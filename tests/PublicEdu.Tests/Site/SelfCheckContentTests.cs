@@ -3,6 +3,8 @@ using PublicEdu.Generator.Content;
 using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.SelfChecks;
 using PublicEdu.Tests.Support;
+using PublicEdu.Generator.Resolve;
+using PublicEdu.Generator.Load;
 
 namespace PublicEdu.Tests.Site;
 

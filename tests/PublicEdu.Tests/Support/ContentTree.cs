@@ -30,6 +30,7 @@ public sealed class ContentTree : IDisposable
         slug: test-law
         issuer: 测试机关
         version: 2021年修正
+        version_date: 2021-04-29
         source: 测试
         article_count: 70
         ---

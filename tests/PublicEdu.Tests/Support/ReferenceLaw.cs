@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PublicEdu.Generator.Laws;
+using PublicEdu.Generator.Markdown.Citations;
 
 namespace PublicEdu.Tests.Support;
 

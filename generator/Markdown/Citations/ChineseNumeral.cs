@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PublicEdu.Generator.Laws;
+namespace PublicEdu.Generator.Markdown.Citations;
 
 /// <summary>
 /// Chinese numerals as used in statute numbering: 一 … 九千九百九十九, both the positional

@@ -8,8 +8,9 @@ using PublicEdu.Generator.Links;
 using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.Markdown.Callouts;
 using PublicEdu.Generator.SelfChecks;
+using PublicEdu.Generator.Load;
 
-namespace PublicEdu.Generator.Build;
+namespace PublicEdu.Generator.Resolve;
 
 /// <summary>
 /// Stage 2, Resolve: builds the law registry, then, per page and in parallel, resolves links and

@@ -3,8 +3,9 @@ using PublicEdu.Generator.Diagnostics;
 using PublicEdu.Generator.Laws;
 using PublicEdu.Generator.Links;
 using PublicEdu.Generator.SelfChecks;
+using PublicEdu.Generator.Load;
 
-namespace PublicEdu.Generator.Build;
+namespace PublicEdu.Generator.Resolve;
 
 /// <summary>What the Resolve stage knows about one page.</summary>
 /// <param name="CitedLaws">Slugs of the laws this page's citations named; their edits change this page's links.</param>

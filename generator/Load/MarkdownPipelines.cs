@@ -3,7 +3,7 @@ using PublicEdu.Generator.Markdown.Callouts;
 using PublicEdu.Generator.Markdown.Citations;
 using PublicEdu.Generator.Markdown.HeadingIds;
 
-namespace PublicEdu.Generator.Markdown;
+namespace PublicEdu.Generator.Load;
 
 /// <summary>
 /// The two Markdig pipelines the site uses, each built once: building one costs more than

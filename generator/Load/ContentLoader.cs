@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Syntax;
 using PublicEdu.Generator.Diagnostics;
-using PublicEdu.Generator.Markdown;
+using PublicEdu.Generator.Content;
 
-namespace PublicEdu.Generator.Content;
+namespace PublicEdu.Generator.Load;
 
 /// <summary>
 /// Stage 1, Load: reads content/, splits front matter from Markdown, parses both, and decides
@@ -13,9 +14,6 @@ namespace PublicEdu.Generator.Content;
 public static partial class ContentLoader
 {
     public static readonly IReadOnlyList<string> CommonKeys = ["title", "slug", "summary", "date", "updated", "tags", "toc"];
-
-    public static readonly IReadOnlyList<string> LawKeys =
-        ["short_names", "issuer", "document_number", "version", "version_date", "effective", "history", "source", "article_count"];
 
     /// <summary>Top-level URL segments that sections and generated files use.</summary>
     private static readonly HashSet<string> ReservedSlugs =
@@ -157,8 +155,8 @@ public static partial class ContentLoader
         if (map is null) return null;
         map.ReportUnknownKeys(kind switch
         {
-            PageKind.Law => [.. CommonKeys, .. LawKeys],
-            PageKind.SelfCheck => [.. CommonKeys, .. SelfChecks.QuestionnaireParser.FrontMatterKeys],
+            PageKind.Law => [.. CommonKeys, .. LawFrontMatter.Keys],
+            PageKind.SelfCheck => [.. CommonKeys, .. QuestionnaireFrontMatter.Keys],
             _ => CommonKeys,
         });
 
@@ -171,10 +169,20 @@ public static partial class ContentLoader
             map.StringList("tags"),
             map.Bool("toc"));
 
-        var slug = SlugFor(relative, map, display, diagnostics);
-        if (slug is null && kind != PageKind.Home) return null;
+        // Every key of the page's kind is read here, into the bag that is kept with the page.
+        var lawFrontMatter = kind == PageKind.Law ? LawFrontMatter.Read(map, display, diagnostics) : null;
+        var questionnaireFrontMatter = kind == PageKind.SelfCheck ? QuestionnaireFrontMatter.Read(map, meta.Title, display, diagnostics) : null;
+
+        // A page whose name cannot be a URL is reported, and kept under a placeholder address, so
+        // links and citations to it do not fail as well; the build cannot succeed anyway.
+        var slug = SlugFor(relative, map, display, diagnostics) ?? (kind == PageKind.Home ? "" : PlaceholderSlug(relative));
 
         var document = Markdig.Markdown.Parse(body, MarkdownPipelines.For(site.AllowRawHtml));
+        // With raw HTML off, Markdig keeps tags as text and there is nothing to record.
+        var rawHtml = !site.AllowRawHtml ? [] : document.Descendants<Markdig.Syntax.HtmlBlock>()
+            .Select(b => new RawHtmlFragment(b.Line + 1, b.Column + 1, b.Lines.ToString()))
+            .Concat(document.Descendants<Markdig.Syntax.Inlines.HtmlInline>().Select(i => new RawHtmlFragment(i.Line + 1, i.Column + 1, i.Tag)))
+            .OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
         return new ContentPage
         {
             FullPath = full,
@@ -182,11 +190,13 @@ public static partial class ContentLoader
             RelativePath = relative,
             Kind = kind.Value,
             Meta = meta,
-            FrontMatterMap = map,
+            LawFrontMatter = lawFrontMatter,
+            QuestionnaireFrontMatter = questionnaireFrontMatter,
             Document = document,
-            Url = UrlFor(kind.Value, slug ?? ""),
+            Url = UrlFor(kind.Value, slug),
             Stamp = stamp,
             SourceHash = SourceText.Hash(text),
+            RawHtml = rawHtml,
             LoadDiagnostics = diagnostics.Sorted(),
         };
     }
@@ -263,6 +273,9 @@ public static partial class ContentLoader
         }
         return fromName;
     }
+
+    private static string PlaceholderSlug(string relative) =>
+        "invalid-" + SourceText.Hash(relative).ToString("x32", System.Globalization.CultureInfo.InvariantCulture)[..12];
 
     /// <summary>A placeholder the author can accept as-is; we have no pinyin dictionary to do better.</summary>
     private static string SuggestSlug(string relative) => relative.Split('/')[0] switch
