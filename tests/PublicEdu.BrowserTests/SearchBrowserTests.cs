@@ -180,4 +180,22 @@ public class SearchBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/search/?q=*");
         await Assertions.Expect(page.Locator("#search-results > li").First).ToBeVisibleAsync();
     }
+
+    [SkippableFact]
+    public async Task Results_for_a_query_in_the_address_arrive_without_moving_what_is_on_screen()
+    {
+        await using var tab = await fixture.OpenAsync(375, 812);
+        var page = tab.Page;
+        // Layout shifts as Chromium scores them for CLS, from the first paint on.
+        await page.AddInitScriptAsync("""
+            window.__shift = 0;
+            new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+              .observe({ type: "layout-shift", buffered: true });
+            """);
+        await page.GotoAsync(fixture.BaseUrl + "search/?q=" + Uri.EscapeDataString("灭火器"));
+        await page.WaitForSelectorAsync(".search-result");
+        await page.EvaluateAsync("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var shift = await page.EvaluateAsync<double>("() => window.__shift");
+        Assert.True(shift < 0.03, $"layout shift {shift:0.000} while the results arrived");
+    }
 }

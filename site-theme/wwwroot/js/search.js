@@ -349,7 +349,7 @@ function noResults(query) {
 
 async function run() {
   const query = input.value.trim();
-  // On a phone the hint gives way to the results (see .has-query in site.css).
+  // The hint gives way to the results (see .has-query in site.css).
   form.classList.toggle("has-query", query.length > 0);
   const types = selectedTypes();
   const params = new URLSearchParams();
