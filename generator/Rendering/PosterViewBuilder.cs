@@ -1,7 +1,5 @@
-using Markdig.Syntax;
 using PublicEdu.Generator.Resolve;
 using PublicEdu.Generator.Content;
-using PublicEdu.Generator.Markdown;
 using PublicEdu.Generator.Posters;
 using PublicEdu.Theme.Models;
 
@@ -32,13 +30,13 @@ public sealed class PosterViewBuilder(ResolvedSite site, Func<string, string> ab
     public IReadOnlyList<Subject> Subjects()
     {
         var checks = site.Questionnaires.Values.OrderBy(q => q.Page.Url, StringComparer.Ordinal).Select(q => new Subject(
-            q.Page, "消防安全自查", q.Page.Meta.Summary,
+            q.Page, SiteRenderer.KindLabel(PageKind.SelfCheck), q.Page.Meta.Summary,
             // The questions about the business itself (facts the schemes weigh) are no hazard to check for.
             q.Sections.Where(s => s.Questions.Any(x => x.Fact is null)).Select(s => s.Title).Take(MaxPoints).ToList(), "扫码逐项自查这些内容：",
             $"用手机扫码，开始自查：{SelfCheckViewBuilder.CountOf(q)}，约 {q.Minutes} 分钟。答案只保存在您自己的手机里。"));
         var guides = site.Content.Pages.Where(p => p.Kind == PageKind.Guide).OrderBy(p => p.Url, StringComparer.Ordinal).Select(p => new Subject(
-            p, "办事指引", p.Meta.Summary,
-            p.Document.Descendants<HeadingBlock>().Where(h => h.Level == 2).Select(h => PlainText.Of(h.Inline).Trim()).Take(MaxPoints).ToList(), "扫码阅读全文，内容包括：",
+            p, SiteRenderer.KindLabel(PageKind.Guide), p.Meta.Summary,
+            SiteRenderer.Headings(p).Where(h => h.Level == 2).Select(h => h.Title).Take(MaxPoints).ToList(), "扫码阅读全文，内容包括：",
             "用手机扫码，阅读全文。"));
         return [.. checks, .. guides];
     }

@@ -422,20 +422,25 @@ public sealed class SiteRenderer(ResolvedSite site, ThemeAssets theme, RenderOpt
         return crumbs;
     }
 
-    private static string KindLabel(PageKind kind) => kind switch
+    /// <summary>A page's 二级 and 三级 headings with their ids: its table of contents, and a poster's key points.</summary>
+    internal static List<TocEntry> Headings(ContentPage page) =>
+        page.Document.Descendants<HeadingBlock>()
+            .Where(h => h.Level is 2 or 3)
+            .Select(h => new TocEntry(h.Level, PlainText.Of(h.Inline).Trim(), h.GetAttributes().Id ?? HeadingIdAssigner.Slugify(PlainText.Of(h.Inline))))
+            .ToList();
+
+    internal static string KindLabel(PageKind kind) => kind switch
     {
         PageKind.Guide => "办事指引",
         PageKind.Article => "普法文章",
+        PageKind.SelfCheck => "消防安全自查",
         _ => "",
     };
 
     /// <summary>Long pages get an on-page table of contents; authors can force it with toc: true/false.</summary>
     private static List<TocEntry> Toc(ContentPage page)
     {
-        var headings = page.Document.Descendants<HeadingBlock>()
-            .Where(h => h.Level is 2 or 3)
-            .Select(h => new TocEntry(h.Level, PlainText.Of(h.Inline).Trim(), h.GetAttributes().Id ?? HeadingIdAssigner.Slugify(PlainText.Of(h.Inline))))
-            .ToList();
+        var headings = Headings(page);
         var show = page.Meta.Toc ?? headings.Count(h => h.Level == 2) >= 3;
         return show ? headings : [];
     }
