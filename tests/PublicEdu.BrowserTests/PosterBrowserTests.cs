@@ -75,6 +75,7 @@ public class PosterBrowserTests(BrowserFixture fixture)
         await tab.AssertAccessibleAsync();
 
         await page.ClickAsync(".publicity-list a[href*='guides/voluntary-reporting/leaflet/']");
+        await page.WaitForURLAsync("**/publicity/guides/voluntary-reporting/leaflet/");
         var (pages, size, decoded, _) = await PrintAndScanAsync(page, "leaflet-voluntary-reporting", poppler);
         Assert.Equal(1, pages);
         Assert.Contains("(A5)", size);

@@ -364,6 +364,12 @@ public class SelfCheckBrowserTests(BrowserFixture fixture)
         var breaks = hazards.GetProperty(data.RootElement.GetProperty("questions").EnumerateArray().First(q => q.GetProperty("id").GetString() == sparedQuestion)
             .GetProperty("options")[sparedOption].GetProperty("h").GetString()!).GetProperty("breaks")[0];
         Assert.Equal(breaks.GetProperty("refs")[0].GetProperty("href").GetString(), await key.Locator("a.cite").First.GetAttributeAsync("href"));
+        // A link the script built previews its article as the page's own citation links do.
+        await key.Locator("a.cite").First.HoverAsync();
+        await Assertions.Expect(page.Locator("#cite-preview")).ToBeVisibleAsync();
+        var cited = await key.Locator("a.cite").First.GetAttributeAsync("data-cite");
+        var title = await page.EvaluateAsync<string>("key => JSON.parse(document.getElementById('cite-data').textContent)[key].t", cited);
+        await Assertions.Expect(page.Locator("#cite-preview .cite-preview-title")).ToHaveTextAsync(title);
 
         var majorKey = page.Locator($"#q-{major.Id} details.hazard-info");
         await page.CheckAsync($"#q-{major.Id}-{major.Index}");
